@@ -1,0 +1,78 @@
+import type { PrincipalType, ResolutionStatus, Target } from './resolution';
+
+/** Denied attempts matter: they are how someone finds out what they can reach. */
+export type Severity = 'write' | 'read' | 'denied';
+
+export interface Finding {
+  eventID: string;
+  eventTime: string;
+  eventSource: string;
+  eventName: string;
+  awsRegion: string;
+  severity: Severity;
+  principal: { arn: string; type: PrincipalType; product: string; displayName?: string };
+  resource: { arn: string; product: string; via: Target['via'] };
+  errorCode?: string;
+  source: string;
+}
+
+export type GapKind =
+  | 'unresolved-target' // the resolver could not name what the event acted on
+  | 'partial-target' // some targets found, some not
+  | 'unowned-principal' // the caller has no product
+  | 'unowned-resource'; // a target has no product
+
+export interface Gap {
+  eventID: string;
+  eventTime: string;
+  eventSource: string;
+  eventName: string;
+  kind: GapKind;
+  reason: string;
+  principalArn?: string;
+  resourceArn?: string;
+  source: string;
+}
+
+export interface CheckScope {
+  product?: string;
+  since?: string;
+  until?: string;
+  regions?: string[];
+  accounts?: string[];
+  /** True when events came only from LookupEvents: data events are then missing. */
+  managementEventsOnly?: boolean;
+  eventSources: string[];
+  inventorySources: string[];
+  productTagKeys: string[];
+}
+
+export interface CheckStats {
+  recordsRead: number;
+  recordsRejected: number;
+  recordsInScope: number;
+  byStatus: Record<ResolutionStatus, number>;
+  findings: number;
+  findingsBySeverity: Record<Severity, number>;
+  gaps: number;
+  gapsByKind: Record<GapKind, number>;
+  awsServiceEvents: number;
+  exemptedEvents: number;
+}
+
+export interface ReadError {
+  source: string;
+  /** Line or record index, when known. */
+  position?: number;
+  message: string;
+}
+
+export interface CheckResult {
+  scope: CheckScope;
+  findings: Finding[];
+  gaps: Gap[];
+  stats: CheckStats;
+  readErrors: ReadError[];
+  /** Product pair summary: `principalProduct -> resourceProduct`, counted by severity. */
+  pairs: { principalProduct: string; resourceProduct: string; counts: Record<Severity, number> }[];
+}

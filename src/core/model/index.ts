@@ -1,0 +1,4 @@
+export type * from './cloudTrail';
+export type * from './resolution';
+export type * from './inventory';
+export type * from './findings';
