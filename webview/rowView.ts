@@ -1,0 +1,103 @@
+/**
+ * Builds the DOM of one table row. Every string comes from CloudTrail and is set with textContent
+ * only. Rows carry `data-event-id`, and unresolved rows `data-unresolved` plus an aria-label that
+ * says so, for tests and screen readers alike.
+ */
+import { isUnresolved, type EventRow } from '../src/shared/eventRow';
+
+function cell(className: string, text: string, title?: string): HTMLElement {
+  const el = document.createElement('div');
+  el.className = `cell ${className}`;
+  el.setAttribute('role', 'cell');
+  el.textContent = text;
+  if (title !== undefined) el.title = title;
+  return el;
+}
+
+function targetsCell(row: EventRow): HTMLElement {
+  const el = document.createElement('div');
+  el.className = 'cell targets';
+  el.setAttribute('role', 'cell');
+  if (isUnresolved(row)) {
+    const reason = document.createElement('span');
+    reason.className = 'reason';
+    reason.textContent = `${row.status === 'partial' ? 'Partly unresolved' : 'Unresolved'}: ${row.unresolvedReason ?? 'no reason given'}`;
+    el.appendChild(reason);
+  }
+  const first = row.targets[0];
+  if (first) {
+    const arn = document.createElement('span');
+    arn.className = 'arn';
+    arn.textContent = first.arn;
+    const via = document.createElement('span');
+    via.className = 'via';
+    via.textContent = `${first.via}${first.product ? ` · ${first.product}` : ''}`;
+    el.append(arn, via);
+    if (row.targets.length > 1) {
+      const more = document.createElement('span');
+      more.className = 'more';
+      more.textContent = `+${row.targets.length - 1}`;
+      el.appendChild(more);
+    }
+  } else if (row.status === 'no-target') {
+    const none = document.createElement('span');
+    none.className = 'none';
+    none.textContent = row.unresolvedReason ?? 'no target';
+    el.appendChild(none);
+  }
+  el.title = [isUnresolved(row) ? `Unresolved: ${row.unresolvedReason ?? ''}` : '',
+    ...row.targets.map((t) => `${t.arn} (${t.via}${t.product ? `, ${t.product}` : ''})`)].filter((s) => s).join('\n');
+  return el;
+}
+
+/** The accessible name of a row: what a screen reader says before reading the cells. */
+export function rowLabel(row: EventRow): string {
+  const parts = [`${row.eventName} by ${row.principal} at ${row.time}`];
+  if (row.violation) parts.push('cross-product violation');
+  if (isUnresolved(row)) parts.push(`unresolved target: ${row.unresolvedReason ?? 'no reason given'}`);
+  if (row.errorCode) parts.push(`error ${row.errorCode}`);
+  return parts.join('; ');
+}
+
+/** A collapsed row element; `index` is its 1-based position for aria-rowindex. */
+export function renderRow(row: EventRow, index: number, expanded: boolean): HTMLElement {
+  const el = document.createElement('div');
+  el.className = 'row';
+  el.setAttribute('role', 'row');
+  el.setAttribute('aria-rowindex', String(index + 1));
+  el.setAttribute('aria-expanded', String(expanded));
+  el.setAttribute('aria-label', rowLabel(row));
+  el.tabIndex = -1;
+  el.dataset.eventId = row.id;
+  el.dataset.index = String(index);
+  if (isUnresolved(row)) {
+    el.dataset.unresolved = row.status;
+    el.classList.add('unresolved');
+  }
+  if (row.violation) {
+    el.dataset.violation = '';
+    el.classList.add('violation');
+  }
+  if (row.errorCode) el.classList.add('errored');
+  el.append(
+    cell('time', row.time.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')),
+    cell('event', row.eventName, `${row.eventSource} · ${row.region}`),
+    cell('principal', row.principal, row.principal),
+    cell('product', row.principalProduct ?? '—'),
+    targetsCell(row),
+    cell('rw', row.write ? 'write' : 'read'),
+    cell('error', row.errorCode ?? ''),
+  );
+  return el;
+}
+
+/** The pane shown under an expanded row: the record's JSON as text. */
+export function renderDetail(json: string | undefined, height: number): HTMLElement {
+  const pre = document.createElement('pre');
+  pre.className = 'detail';
+  pre.style.height = `${height}px`;
+  pre.tabIndex = 0;
+  pre.setAttribute('aria-label', 'Record JSON');
+  pre.textContent = json ?? 'Loading record…';
+  return pre;
+}

@@ -1,0 +1,160 @@
+/**
+ * The virtualised events table: holds all rows, shows the filtered and sorted ones, and keeps only
+ * the rows in view in the DOM. Redraws are batched into one animation frame.
+ */
+import type { EventRow } from '../src/shared/eventRow';
+import type { SortSpec } from '../src/shared/protocol';
+import { NO_FILTER, visibleRows, type RowFilter } from './model/filter';
+import { rowTop, viewportFor, type Expanded } from './model/viewport';
+import { renderDetail, renderRow } from './rowView';
+
+const ROW_HEIGHT = 28;
+const DETAIL_HEIGHT = 320;
+
+export class EventsTable {
+  private all: EventRow[] = [];
+  private shown: EventRow[] = [];
+  private filter: RowFilter = NO_FILTER;
+  private sort: SortSpec = { key: 'time', descending: true };
+  private expandedId: string | undefined;
+  private readonly records = new Map<string, string | undefined>();
+  private frame = 0;
+  private readonly spacer: HTMLElement;
+  private readonly body: HTMLElement;
+
+  constructor(
+    private readonly scroller: HTMLElement,
+    private readonly onRequestRecord: (id: string) => void,
+    private readonly onShownChanged: (shown: number, total: number) => void,
+  ) {
+    this.spacer = document.createElement('div');
+    this.spacer.className = 'spacer';
+    this.body = document.createElement('div');
+    this.body.className = 'body';
+    this.body.setAttribute('role', 'rowgroup');
+    this.spacer.appendChild(this.body);
+    scroller.appendChild(this.spacer);
+    scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
+    new ResizeObserver(() => this.schedule()).observe(scroller);
+    this.body.addEventListener('click', (e) => this.onClick(e));
+    scroller.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  /** Replaces all rows. */
+  setRows(rows: EventRow[]): void {
+    this.all = rows;
+    this.records.clear();
+    this.expandedId = undefined;
+    this.scroller.scrollTop = 0;
+    this.recompute();
+  }
+
+  appendRows(rows: EventRow[]): void {
+    this.all = this.all.concat(rows);
+    this.recompute();
+  }
+
+  setFilter(f: RowFilter): void {
+    this.filter = f;
+    this.recompute();
+  }
+
+  setSort(s: SortSpec): void {
+    this.sort = s;
+    this.recompute();
+  }
+
+  get sortSpec(): SortSpec {
+    return this.sort;
+  }
+
+  setRecord(id: string, json: string | undefined): void {
+    this.records.set(id, json);
+    if (id === this.expandedId) this.schedule();
+  }
+
+  /** Draws synchronously; returns how many rows are in the DOM. */
+  drawNow(): number {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    return this.draw();
+  }
+
+  private recompute(): void {
+    this.shown = visibleRows(this.all, this.filter, this.sort);
+    this.scroller.setAttribute('aria-rowcount', String(this.shown.length));
+    this.onShownChanged(this.shown.length, this.all.length);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.frame === 0) this.frame = requestAnimationFrame(() => { this.frame = 0; this.draw(); });
+  }
+
+  private expanded(): Expanded | undefined {
+    if (this.expandedId === undefined) return undefined;
+    const index = this.shown.findIndex((r) => r.id === this.expandedId);
+    return index < 0 ? undefined : { index, extra: DETAIL_HEIGHT };
+  }
+
+  private draw(): number {
+    const ex = this.expanded();
+    const vp = viewportFor(this.shown.length, ROW_HEIGHT, this.scroller.scrollTop, this.scroller.clientHeight, ex);
+    this.spacer.style.height = `${vp.totalHeight}px`;
+    this.body.style.transform = `translateY(${vp.offsetTop}px)`;
+    const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.eventId;
+    const fragment = document.createDocumentFragment();
+    for (let i = vp.start; i < vp.end; i++) {
+      const row = this.shown[i];
+      if (!row) continue;
+      const isOpen = ex?.index === i;
+      const el = renderRow(row, i, isOpen);
+      fragment.appendChild(el);
+      if (isOpen) fragment.appendChild(renderDetail(this.records.get(row.id), DETAIL_HEIGHT));
+    }
+    this.body.replaceChildren(fragment);
+    if (focusedId !== undefined) this.focusRow(focusedId);
+    return vp.end - vp.start;
+  }
+
+  private focusRow(id: string): void {
+    for (const el of this.body.children) {
+      if (el instanceof HTMLElement && el.dataset.eventId === id) { el.focus({ preventScroll: true }); return; }
+    }
+  }
+
+  private toggle(id: string): void {
+    this.expandedId = this.expandedId === id ? undefined : id;
+    if (this.expandedId !== undefined && !this.records.has(id)) this.onRequestRecord(id);
+    this.schedule();
+  }
+
+  private onClick(e: MouseEvent): void {
+    const rowEl = (e.target as HTMLElement).closest<HTMLElement>('.row');
+    if (rowEl?.dataset.eventId !== undefined) {
+      rowEl.focus({ preventScroll: true });
+      this.toggle(rowEl.dataset.eventId);
+    }
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const current = (e.target as HTMLElement).closest<HTMLElement>('.row');
+    const index = current ? Number(current.dataset.index) : -1;
+    let next = index;
+    if (e.key === 'ArrowDown') next = Math.min(this.shown.length - 1, index + 1);
+    else if (e.key === 'ArrowUp') next = Math.max(0, index - 1);
+    else if ((e.key === 'Enter' || e.key === ' ') && current?.dataset.eventId !== undefined) {
+      e.preventDefault();
+      this.toggle(current.dataset.eventId);
+      return;
+    } else return;
+    e.preventDefault();
+    const row = this.shown[next];
+    if (!row) return;
+    const top = rowTop(next, ROW_HEIGHT, this.expanded());
+    if (top < this.scroller.scrollTop) this.scroller.scrollTop = top;
+    else if (top + ROW_HEIGHT > this.scroller.scrollTop + this.scroller.clientHeight) this.scroller.scrollTop = top + ROW_HEIGHT - this.scroller.clientHeight;
+    this.drawNow();
+    this.focusRow(row.id);
+  }
+}
