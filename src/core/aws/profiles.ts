@@ -1,0 +1,128 @@
+/**
+ * Profiles as the AWS CLI sees them: `[profile x]` sections of the config file and `[x]` sections of
+ * the credentials file, honouring AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE. The SDK resolves
+ * credentials, regions and endpoints itself; this file only lists profiles and describes them.
+ */
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** One profile, with the settings TagTrail shows or needs; secrets are never read into it. */
+export interface ProfileInfo {
+  name: string;
+  region?: string;
+  kind: 'static' | 'role' | 'sso' | 'process' | 'web-identity' | 'other';
+  /** Where the profile was found. */
+  files: ('config' | 'credentials')[];
+  /** `endpoint_url` of the profile or of its `services` section, if any. */
+  endpointUrl?: string;
+  /** Per-service endpoint URLs from the profile's `services` section, keyed by service id (`s3`, `cloudtrail`…). */
+  serviceEndpoints?: Record<string, string>;
+  mfaSerial?: string;
+}
+
+type Sections = Map<string, Record<string, string>>;
+
+/** Parses an AWS shared INI file. Nested keys (`s3 =` followed by indented lines) become `s3.key`. */
+export function parseIni(text: string): Sections {
+  const sections: Sections = new Map();
+  let current: Record<string, string> | undefined;
+  let parent: string | undefined;
+  for (const raw of text.split(/\r?\n/)) {
+    if (/^\s*([#;].*)?$/.test(raw)) continue;
+    const header = /^\s*\[([^\]]+)\]\s*(?:[#;].*)?$/.exec(raw);
+    if (header) {
+      const name = header[1]!.trim();
+      current = sections.get(name) ?? {};
+      sections.set(name, current);
+      parent = undefined;
+      continue;
+    }
+    const kv = /^(\s*)([^=\s][^=]*?)\s*=\s*(.*?)\s*$/.exec(raw);
+    if (!kv || !current) continue;
+    const [, indent, key, value] = kv as unknown as [string, string, string, string];
+    if (indent.length > 0 && parent) current[`${parent}.${key.toLowerCase()}`] = value;
+    else if (value === '') parent = key.toLowerCase();
+    else { current[key.toLowerCase()] = value; parent = undefined; }
+  }
+  return sections;
+}
+
+/** Paths of the shared config and credentials files, as the SDK and CLI choose them. */
+export function sharedFilePaths(env: NodeJS.ProcessEnv = process.env): { config: string; credentials: string } {
+  const home = env.HOME || env.USERPROFILE || homedir();
+  return {
+    config: env.AWS_CONFIG_FILE || join(home, '.aws', 'config'),
+    credentials: env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'),
+  };
+}
+
+async function readSections(path: string): Promise<Sections> {
+  try {
+    return parseIni(await readFile(path, 'utf8'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    throw e;
+  }
+}
+
+function kindOf(s: Record<string, string>): ProfileInfo['kind'] {
+  if (s.role_arn && s.web_identity_token_file) return 'web-identity';
+  if (s.role_arn) return 'role';
+  if (s.sso_session || s.sso_start_url) return 'sso';
+  if (s.credential_process) return 'process';
+  if (s.aws_access_key_id) return 'static';
+  return 'other';
+}
+
+/** Lists every profile of the shared files, sorted by name, `default` first. */
+export async function listProfiles(env: NodeJS.ProcessEnv = process.env): Promise<ProfileInfo[]> {
+  const paths = sharedFilePaths(env);
+  const [config, credentials] = await Promise.all([readSections(paths.config), readSections(paths.credentials)]);
+  const merged = new Map<string, { settings: Record<string, string>; files: ProfileInfo['files'] }>();
+  for (const [section, settings] of config) {
+    const m = /^profile\s+(.+)$/.exec(section);
+    const name = m ? m[1]!.trim() : section === 'default' ? 'default' : undefined;
+    if (!name) continue; // sso-session, services and other non-profile sections
+    merged.set(name, { settings: { ...settings }, files: ['config'] });
+  }
+  for (const [name, settings] of credentials) {
+    const entry = merged.get(name);
+    if (entry) { Object.assign(entry.settings, settings); entry.files.push('credentials'); }
+    else merged.set(name, { settings: { ...settings }, files: ['credentials'] });
+  }
+  const out: ProfileInfo[] = [];
+  for (const [name, { settings, files }] of merged) {
+    const services = settings.services ? config.get(`services ${settings.services}`) : undefined;
+    const serviceEndpoints: Record<string, string> = {};
+    for (const [k, v] of Object.entries(services ?? {})) {
+      const m = /^([^.]+)\.endpoint_url$/.exec(k);
+      if (m) serviceEndpoints[m[1]!] = v;
+    }
+    out.push({
+      name,
+      kind: kindOf(settings),
+      files,
+      ...(settings.region ? { region: settings.region } : {}),
+      ...(settings.endpoint_url ? { endpointUrl: settings.endpoint_url } : {}),
+      ...(Object.keys(serviceEndpoints).length ? { serviceEndpoints } : {}),
+      ...(settings.mfa_serial ? { mfaSerial: settings.mfa_serial } : {}),
+    });
+  }
+  return out.sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)));
+}
+
+/** The profile TagTrail uses when none is chosen: AWS_PROFILE, else `default`. */
+export function activeProfileName(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return explicit || env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
+}
+
+/**
+ * True when calls to `serviceId` (the SDK's env-var id, e.g. `S3`, `CLOUDTRAIL`) go to a custom
+ * endpoint: such endpoints (emulators, proxies) usually need S3 path-style addressing.
+ */
+export function hasEndpointOverride(serviceId: string, profile: ProfileInfo | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (/^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '')) return false;
+  const key = serviceId.toUpperCase().replace(/[\s-]+/g, '_');
+  return Boolean(env[`AWS_ENDPOINT_URL_${key}`] || env.AWS_ENDPOINT_URL || profile?.endpointUrl || profile?.serviceEndpoints?.[key.toLowerCase()]);
+}
