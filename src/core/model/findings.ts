@@ -47,6 +47,7 @@ export interface CheckScope {
   productTagKeys: string[];
 }
 
+/** Counts of a check. `recordsRead` = `recordsInScope` + `recordsRejected` (outside the filters or not a record object). */
 export interface CheckStats {
   recordsRead: number;
   recordsRejected: number;
@@ -58,6 +59,16 @@ export interface CheckStats {
   gapsByKind: Record<GapKind, number>;
   awsServiceEvents: number;
   exemptedEvents: number;
+  /** AWS services that called (invokedBy), with event counts: listed, not judged. */
+  awsServices?: Record<string, number>;
+  /** In-scope records that are data events (S3 objects, Lambda invokes…); 0 means only management events were seen. */
+  dataEvents?: number;
+  /** In-scope records that came from LookupEvents (management events only, 90 days). */
+  lookupEvents?: number;
+  /** Findings counted but not listed because the list reached its limit (memory stays bounded). */
+  findingsNotListed?: number;
+  /** Gaps counted but not listed because the list reached its limit. */
+  gapsNotListed?: number;
 }
 
 export interface ReadError {

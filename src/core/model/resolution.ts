@@ -58,6 +58,11 @@ export interface Principal {
   sessionArn?: string;
   /** True for callers in another account than the record's recipient account. */
   crossAccount?: boolean;
+  /**
+   * The IAM user that issued a federated-user session (GetFederationToken): the tags that say
+   * which product the caller belongs to live on that user, not on the synthesised session ARN.
+   */
+  issuerArn?: string;
 }
 
 /** A record with everything the core derived from it. */
