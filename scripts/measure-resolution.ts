@@ -1,0 +1,78 @@
+// Prints how well the resolver names the targets of the labelled sample (test/labelled/labels-*.jsonl),
+// beside a baseline that reads only resources[], measured the same way in the same run.
+//   npx tsx scripts/measure-resolution.ts [--baseline-misses] [--max-misses N]
+import * as path from 'node:path';
+import { CORPUS_DIR, corpusAvailable, loadLabelledRecords, loadLabels } from '../test/labelled/labels';
+import { loadResolveRecord } from '../test/labelled/loadResolver';
+import { measure, ratio, resolveFromResourcesOnly, type Figures, type Miss } from '../test/labelled/measure';
+
+function pct(part: number, whole: number): string {
+  return `${(100 * ratio(part, whole)).toFixed(1)}% (${part}/${whole})`;
+}
+
+function rows(f: Figures): [string, string][] {
+  return [
+    ['records with targets: all found', pct(f.allFound, f.targetRecords)],
+    ['precision of reported targets', pct(f.reportedExpected, f.reported)],
+    ['no-target agreement', pct(f.noTargetAgreed, f.noTargetRecords)],
+    ['unknowable left without targets', pct(f.unknowableAgreed, f.unknowableRecords)],
+    ['unresolved/partial with a reason', pct(f.unresolvedWithReason, f.unresolved)],
+    ['calls that threw', String(f.threw)],
+  ];
+}
+
+function printTable(resolver: Figures | undefined, baseline: Figures): void {
+  const b = rows(baseline);
+  const r = resolver ? rows(resolver) : b.map(([k]) => [k, '-'] as [string, string]);
+  const w0 = Math.max(...b.map(([k]) => k.length));
+  const w1 = Math.max('resolver'.length, ...r.map(([, v]) => v.length));
+  console.log(`${''.padEnd(w0)}  ${'resolver'.padEnd(w1)}  baseline (resources[] only)`);
+  b.forEach(([k, bv], i) => console.log(`${k.padEnd(w0)}  ${(r[i]?.[1] ?? '').padEnd(w1)}  ${bv}`));
+}
+
+function printMisses(title: string, misses: Miss[], max: number): void {
+  console.log(`\n${title}: ${misses.length}${misses.length > max ? ` (first ${max} shown)` : ''}`);
+  for (const m of misses.slice(0, max)) {
+    console.log(`- ${m.where} ${m.pair}`);
+    console.log(`    expected ${m.expectedStatus}${m.expected.length ? `: ${m.expected.join(', ')}` : ''}`);
+    const got = m.got.map((g) => `${g.arn} (via ${g.via})`).join(', ');
+    console.log(`    got      ${m.gotStatus}${got ? `: ${got}` : ''}`);
+    if (m.missing.length && m.expected.length > 1) console.log(`    missing  ${m.missing.join(', ')}`);
+    if (m.extra.length) console.log(`    not expected ${m.extra.join(', ')}`);
+    if (m.reason) console.log(`    reason   ${m.reason}`);
+  }
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const maxArg = args.indexOf('--max-misses');
+  const max = maxArg >= 0 ? Number(args[maxArg + 1]) : 200;
+  if (!corpusAvailable()) {
+    console.log(`measure-resolution: corpus not found at ${CORPUS_DIR}; nothing to measure.`);
+    return 0;
+  }
+  const { labels, problems: labelProblems } = loadLabels();
+  const { items, problems: recordProblems } = loadLabelledRecords(labels);
+  const problems = [...labelProblems, ...recordProblems];
+  for (const p of problems) console.error(`label problem: ${p}`);
+
+  const perFile = new Map<string, number>();
+  for (const l of labels) perFile.set(l.origin.split(':')[0] ?? '', (perFile.get(l.origin.split(':')[0] ?? '') ?? 0) + 1);
+  const baseline = measure(items, resolveFromResourcesOnly);
+  console.log(`Labelled sample: ${baseline.records} records over ${baseline.pairs} distinct eventSource:eventName pairs`);
+  console.log(`  ${[...perFile].map(([f, n]) => `${f} ${n}`).join(', ')}; corpus ${path.relative(process.cwd(), CORPUS_DIR)}`);
+  console.log(`  expected: ${baseline.targetRecords} with targets, ${baseline.noTargetRecords} no-target, ${baseline.unknowableRecords} unknowable\n`);
+
+  const resolve = await loadResolveRecord();
+  const resolver = typeof resolve === 'string' ? undefined : measure(items, (r) => resolve(r));
+  if (typeof resolve === 'string') console.log(`resolver not measured: ${resolve}\n`);
+  printTable(resolver, baseline);
+  if (resolver) printMisses('Resolver misses', resolver.misses, max);
+  if (args.includes('--baseline-misses')) printMisses('Baseline misses', baseline.misses, max);
+  return problems.length > 0 ? 1 : 0;
+}
+
+main().then((code) => { process.exitCode = code; }, (e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
