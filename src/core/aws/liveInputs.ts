@@ -1,0 +1,145 @@
+/**
+ * The live entry point for the CLI and the extension: who we are, what is tagged, and the events of
+ * a window, from one AWS profile. Everything goes through the read-only clients of `clients.ts`.
+ */
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { Inventory, ReadError, SourcedRecord } from '../model';
+import { AwsClients } from './clients';
+import { persist } from './concurrency';
+import { credentialsFor, type MfaCodeProvider } from './credentials';
+import { cachedLookup, type LookupStats } from './eventCache';
+import { TagTrailAwsError, explainAwsError, isPlausibleRegion } from './errors';
+import { liveInventory } from './inventory';
+import { RateLimiter } from './limiter';
+import { toSourcedRecord, type LookupQuery } from './lookupEvents';
+import { mergeAsync } from './merge';
+import { activeProfileName, hasEndpointOverride, listProfiles } from './profiles';
+import { describeTrails, parseS3Uri, trailRecords, type TrailInfo } from './trailLogs';
+import { scopeNotesFor } from './scopeNotes';
+
+export interface LiveInputOptions {
+  profile?: string;
+  /** Regions to check; empty means the profile's region (or AWS_REGION). */
+  regions: string[];
+  since: Date;
+  until?: Date;
+  /** `s3://bucket/prefix` of a trail's delivery location: adds data events from its log files. */
+  trailBucket?: string;
+  /** Folder for the incremental LookupEvents cache; no cache without it. */
+  cacheDir?: string;
+  signal?: AbortSignal;
+  mfaCodeProvider?: MfaCodeProvider;
+  /** Gets one line per AWS call (operation, region, duration, outcome) and progress notes; never credentials. */
+  log?: (line: string) => void;
+  /** LookupEvents attribute filters (one query each); default: the whole window, unfiltered. */
+  lookups?: NonNullable<LookupQuery['attribute']>[];
+  /** Unreadable records (LookupEvents bodies, trail files) are reported here and skipped. */
+  onError?: (e: ReadError) => void;
+  /** SDK attempts per call; default 8. */
+  maxAttempts?: number;
+}
+
+export interface CallerIdentity { account: string; arn: string; userId: string }
+
+export interface LiveInputs {
+  inventory: Inventory;
+  /** Every event of the window once (deduplicated by eventID across LookupEvents and trail files). */
+  events: AsyncIterable<SourcedRecord>;
+  /** Sentences for the report's scope section (what was and was not looked at). */
+  scopeNotes: string[];
+  callerIdentity: CallerIdentity;
+  /** True when no trail files are read: data events are then missing. */
+  managementEventsOnly: boolean;
+  trails: TrailInfo[];
+  /** Filled in while `events` is read. */
+  stats: { lookup: LookupStats; trailFiles: number; trailRecords: number; duplicatesDropped: number };
+  /** Closes connections; `events` closes them too when it finishes. */
+  close(): void;
+}
+
+function resolveRegions(opts: LiveInputOptions, profileRegion: string | undefined): string[] {
+  const fromEnv = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION;
+  const regions = opts.regions.length ? [...new Set(opts.regions)] : [profileRegion ?? fromEnv].filter((r): r is string => Boolean(r));
+  if (!regions.length) throw new TagTrailAwsError('unknown-region', 'No region chosen and the profile sets none: pass --region (e.g. us-east-1).', false);
+  const bad = regions.find((r) => !isPlausibleRegion(r));
+  if (bad) throw new TagTrailAwsError('unknown-region', `Unknown AWS region "${bad.slice(0, 40)}": use a region code such as us-east-1.`, false);
+  return regions;
+}
+
+/** Connects with a profile and gathers the live inputs of a check. Throws `TagTrailAwsError` with a clear message. */
+export async function loadLiveInputs(opts: LiveInputOptions): Promise<LiveInputs> {
+  const { signal, log } = opts;
+  const profileName = opts.profile || process.env.AWS_PROFILE || undefined;
+  const profileInfo = (await listProfiles().catch(() => [])).find((p) => p.name === activeProfileName(profileName));
+  const regions = resolveRegions(opts, profileInfo?.region);
+  const until = opts.until ?? new Date();
+  let account = '';
+  const limiter = new RateLimiter();
+  const clients = new AwsClients({
+    ...(profileName ? { profile: profileName } : {}),
+    credentials: credentialsFor({ ...(profileName ? { profile: profileName } : {}), region: regions[0]!, ...(opts.mfaCodeProvider ? { mfaCodeProvider: opts.mfaCodeProvider } : {}) }),
+    ...(log ? { log } : {}),
+    beforeAttempt: async ({ action, region }) => { if (action === 'cloudtrail:LookupEvents') await limiter.acquire(`${account}:${region}`, signal); },
+    forcePathStyle: hasEndpointOverride('S3', profileInfo),
+    ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
+  });
+  try {
+    const who = await persist(() => clients.sts(regions[0]!).send(new GetCallerIdentityCommand({}), { abortSignal: signal }), signal ? { signal } : {});
+    if (!who.Account || !who.Arn) throw new TagTrailAwsError('other', 'sts:GetCallerIdentity returned no account.', false);
+    account = who.Account;
+    const callerIdentity: CallerIdentity = { account, arn: who.Arn, userId: who.UserId ?? '' };
+    log?.(`checking as ${callerIdentity.arn} in ${account}, regions ${regions.join(', ')}`);
+    const inventory = await liveInventory({ iam: clients.iam(regions[0]!), tagging: (r) => clients.tagging(r), regions, ...(signal ? { signal } : {}) });
+    let trails: TrailInfo[] = [];
+    let trailsError: string | undefined;
+    try {
+      trails = await describeTrails(clients.cloudTrail(regions[0]!), signal);
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      trailsError = explainAwsError(e).message;
+    }
+    const location = opts.trailBucket ? parseS3Uri(opts.trailBucket) : undefined;
+    const stats: LiveInputs['stats'] = { lookup: { pages: 0, fetched: 0, fromCache: 0 }, trailFiles: 0, trailRecords: 0, duplicatesDropped: 0 };
+    const queries = opts.lookups?.length ? opts.lookups : [undefined];
+    const lookupStreams = regions.flatMap((region) => queries.map((attribute) => (async function* () {
+      const source = `lookup-events:${account}:${region}`;
+      let position = 0;
+      const query: LookupQuery = { start: opts.since, end: until, ...(attribute ? { attribute } : {}) };
+      for await (const e of cachedLookup({ client: clients.cloudTrail(region), account, region, query, stats: stats.lookup, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(signal ? { signal } : {}) })) {
+        const r = toSourcedRecord(e, source, ++position, (message) => opts.onError?.({ source, position, message }));
+        if (r) yield r;
+      }
+    })()));
+    const events = (async function* () {
+      const seen = new Set<string>();
+      const fresh = (r: SourcedRecord): boolean => {
+        const id = typeof r.record.eventID === 'string' ? r.record.eventID : undefined;
+        if (!id) return true;
+        if (seen.has(id)) { stats.duplicatesDropped++; return false; }
+        seen.add(id);
+        return true;
+      };
+      try {
+        for await (const r of mergeAsync(lookupStreams)) if (fresh(r)) yield r;
+        if (location) {
+          const trailStats = { files: 0, records: 0 };
+          try {
+            for await (const r of trailRecords({ s3: clients.s3(regions[0]!), location, account, regions, since: opts.since, until, stats: trailStats, ...(signal ? { signal } : {}), ...(opts.onError ? { onError: opts.onError } : {}) })) {
+              if (fresh(r)) yield r;
+            }
+          } finally {
+            stats.trailFiles = trailStats.files;
+            stats.trailRecords = trailStats.records;
+          }
+        }
+      } finally {
+        clients.destroy();
+      }
+    })();
+    const scopeNotes = scopeNotesFor({ callerIdentity, regions, since: opts.since, until, trails, ...(trailsError ? { trailsError } : {}), ...(location ? { location } : {}), cached: Boolean(opts.cacheDir) });
+    return { inventory, events, scopeNotes, callerIdentity, managementEventsOnly: !location, trails, stats, close: () => clients.destroy() };
+  } catch (e) {
+    clients.destroy();
+    throw explainAwsError(e, { ...(profileName ? { profile: profileName } : {}) });
+  }
+}
