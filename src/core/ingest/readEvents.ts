@@ -1,0 +1,101 @@
+import { createReadStream } from 'node:fs';
+import type { ReadError, SourcedRecord } from '../model';
+import { listFiles, type Listed } from './listFiles';
+import { loadFile, type Loaded } from './loadFile';
+import { describeIoError, newReadStats, type ReadContext, type ReadStats } from './readStats';
+import { decompressed, recordsFromChunks, recordsFromWhole } from './readSource';
+
+export type { ReadStats } from './readStats';
+export { newReadStats } from './readStats';
+
+/** Options shared by `readEvents` and `readEventsFromStream`. */
+export interface ReadOptions {
+  /** Called for every file, record or line that could not be read; reading goes on. */
+  onError?: (e: ReadError) => void;
+  /** Stops reading: the generator then throws the signal's reason (an `AbortError`). */
+  signal?: AbortSignal;
+  /** Filled in as reading goes; pass one in to see counts (read, rejected, skipped files…). */
+  stats?: ReadStats;
+  /**
+   * Files whose decompressed size is at most this are read whole and parsed with one `JSON.parse`;
+   * larger ones are streamed with bounded memory. Default `WHOLE_FILE_LIMIT`.
+   */
+  wholeFileLimit?: number;
+  /** Records (or JSONL lines) larger than this are rejected unread. Default 16 MiB. */
+  maxRecordBytes?: number;
+}
+
+/**
+ * Decompressed size up to which a file is parsed whole. Measured with `npm run bench` (see
+ * scripts/bench/thresholds.ts): whole parsing is faster for every size, so the limit is set by
+ * memory — parsed records take several times their text, and a 600 MB budget must hold it.
+ */
+export const WHOLE_FILE_LIMIT = 32 * 1024 * 1024;
+const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+const READ_CHUNK = 1024 * 1024;
+
+/**
+ * Streams CloudTrail records from files and folders: trail files as S3 delivers them
+ * (`{"Records":[…]}`, plain or gzip), S3 delivery-layout folders (walked recursively in sorted
+ * order, digest and non-log files skipped and counted), JSONL, and `aws cloudtrail lookup-events`
+ * output (several pages may follow each other). Formats are detected from content. A damaged source
+ * is reported through `onError` with its position, and everything readable around it is still read.
+ */
+export async function* readEvents(paths: string[], opts: ReadOptions = {}): AsyncGenerator<SourcedRecord> {
+  const ctx = contextOf(opts);
+  const wholeLimit = opts.wholeFileLimit ?? WHOLE_FILE_LIMIT;
+  const files = listFiles(paths, ctx.stats);
+  // One file is loaded ahead: its read and gunzip run on the thread pool while this one is parsed.
+  // Listing errors travel in the same queue, so errors arrive in path order.
+  let next = await nextItem(files, wholeLimit);
+  while (next) {
+    ctx.signal?.throwIfAborted();
+    const current = next;
+    const loaded = current.kind === 'file' ? await current.loaded : undefined;
+    next = await nextItem(files, wholeLimit);
+    if (current.kind === 'error') ctx.onError(current.error);
+    else if (loaded) yield* recordsOfFile(current.path, loaded, ctx);
+  }
+}
+
+/**
+ * Streams records from one stream, such as an S3 object body: gzip or plain, any layout
+ * `readEvents` reads. `source` names the stream in records and errors (e.g. `s3://bucket/key`).
+ */
+export async function* readEventsFromStream(stream: NodeJS.ReadableStream, source: string, opts: ReadOptions = {}): AsyncGenerator<SourcedRecord> {
+  const ctx = contextOf(opts);
+  yield* recordsFromChunks(decompressed(stream), source, ctx);
+}
+
+function contextOf(opts: ReadOptions): ReadContext {
+  return {
+    onError: opts.onError ?? (() => undefined),
+    stats: opts.stats ?? newReadStats(),
+    signal: opts.signal,
+    maxRecordBytes: opts.maxRecordBytes ?? MAX_RECORD_BYTES,
+  };
+}
+
+type Item = { kind: 'file'; path: string; loaded: Promise<Loaded> } | { kind: 'error'; error: ReadError };
+
+async function nextItem(files: AsyncGenerator<Listed>, wholeLimit: number): Promise<Item | undefined> {
+  const n = await files.next();
+  if (n.done) return undefined;
+  if (n.value.kind === 'error') return n.value;
+  return { kind: 'file', path: n.value.path, loaded: loadFile(n.value.path, wholeLimit) };
+}
+
+async function* recordsOfFile(path: string, loaded: Loaded, ctx: ReadContext): AsyncGenerator<SourcedRecord> {
+  if (loaded.kind === 'failed') {
+    ctx.stats.sourcesFailed++;
+    ctx.onError({ source: path, message: describeIoError(loaded.error) });
+    return;
+  }
+  ctx.stats.bytesRead += loaded.bytes;
+  if (loaded.kind === 'whole') {
+    yield* recordsFromWhole(loaded.buf, path, ctx, loaded.gzipError);
+    return;
+  }
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
+  yield* recordsFromChunks(decompressed(stream), path, ctx);
+}
