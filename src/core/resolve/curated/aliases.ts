@@ -1,0 +1,59 @@
+/**
+ * Request or response keys that carry an IAM template variable under another name. Keys are
+ * CloudTrail's, lowercased. A transform reshapes the value before it goes into the ARN.
+ */
+export type Transform =
+  | 'stripLeadingSlash' // SSM parameter names: the ARN has no slash after `parameter/`
+  | 'addLeadingSlash' // the rare template whose variable keeps it
+  | 'queueUrl' // https://sqs.<region>.amazonaws.com/<account>/<name> -> name (and the account)
+  | 'lastPathSegment' // a name given as an ARN or path where the template wants the bare name
+  | 'kmsKeyId'; // only a key id (uuid or mrk-…): aliases and ARNs are not a key id
+
+export interface Alias {
+  key: string;
+  transform?: Transform;
+}
+
+export const VARIABLE_ALIASES: Readonly<Record<string, readonly Alias[]>> = {
+  ObjectName: [{ key: 'key' }],
+  SecurityGroupId: [{ key: 'groupid' }, { key: 'groupids' }],
+  KeyPairName: [{ key: 'keyname' }],
+  DbInstanceName: [{ key: 'dbinstanceidentifier' }],
+  DbClusterInstanceName: [{ key: 'dbclusteridentifier' }],
+  SnapshotName: [{ key: 'dbsnapshotidentifier' }, { key: 'sourcedbsnapshotidentifier' }],
+  ClusterSnapshotName: [{ key: 'dbclustersnapshotidentifier' }],
+  ParameterGroupName: [{ key: 'dbparametergroupname' }],
+  ClusterParameterGroupName: [{ key: 'dbclusterparametergroupname' }],
+  SubnetGroupName: [{ key: 'dbsubnetgroupname' }],
+  OptionGroupName: [{ key: 'optiongroupname' }],
+  ClusterName: [{ key: 'cluster', transform: 'lastPathSegment' }],
+  ServiceName: [{ key: 'service', transform: 'lastPathSegment' }],
+  QueueName: [{ key: 'queueurl', transform: 'queueUrl' }],
+  ParameterNameWithoutLeadingSlash: [
+    { key: 'name', transform: 'stripLeadingSlash' },
+    { key: 'names', transform: 'stripLeadingSlash' },
+    { key: 'parametername', transform: 'stripLeadingSlash' },
+  ],
+  TrailName: [{ key: 'name', transform: 'lastPathSegment' }, { key: 'trailnamelist', transform: 'lastPathSegment' }],
+  KeyId: [{ key: 'keyid', transform: 'kmsKeyId' }, { key: 'targetkeyid', transform: 'kmsKeyId' }],
+  AllocationId: [{ key: 'allocationid' }],
+  NaclId: [{ key: 'networkaclid' }],
+  FunctionName: [{ key: 'functionname', transform: 'lastPathSegment' }],
+  LogGroupName: [{ key: 'loggroupname' }],
+  DocumentName: [{ key: 'documentname' }, { key: 'name' }],
+  TopicName: [{ key: 'topicarn', transform: 'lastPathSegment' }],
+  DetectorId: [{ key: 'detectorid' }],
+  RepositoryName: [{ key: 'repositoryname' }],
+  StackName: [{ key: 'stackname' }],
+  StateMachineName: [{ key: 'statemachinearn', transform: 'lastPathSegment' }],
+  ConfigurationRecorderName: [{ key: 'configurationrecordername' }],
+};
+
+/**
+ * Variables whose name is so generic (`Id`, `Name`) that a same-named key in the request says
+ * little: they are filled only for required types of the action's own service.
+ */
+export const GENERIC_VARIABLES: ReadonlySet<string> = new Set([
+  'id', 'name', 'resourceid', 'resourcename', 'resourcetype', 'resource', 'resourcepath', 'type', 'key',
+  'value', 'version', 'versionid', 'path', 'arn', 'identifier', 'uuid', 'scope', 'catalog', 'relativeid',
+]);

@@ -1,0 +1,161 @@
+/**
+ * Tier 3 (and the alias part of tier 4): fill a resource type's ARN template from the values a
+ * record carries. Values of one array item are paired with each other, never crossed with other
+ * items' values.
+ */
+import type { Via } from '../model';
+import { fillTemplate, type ArnEnv } from './arnTemplate';
+import type { PlanType, VarSource } from './plan';
+import { looksLikeArn, type FoundValue, type RecordValues } from './recordValues';
+
+export interface FilledArn {
+  arn: string;
+  via: Via;
+  assumption?: string;
+}
+
+export interface FillResult {
+  arns: FilledArn[];
+  /** When nothing was filled: the first variable no key supplied, and the keys looked at. */
+  missing?: { variable: string; keys: string[] };
+}
+
+interface VarValue {
+  value: string;
+  group: number;
+  via: Via;
+  assumption?: string;
+  account?: string;
+}
+
+const MAX_ARNS_PER_TYPE = 100;
+
+/** Fills one resource type's template; never more than a bounded number of ARNs. */
+export function fillType(pt: PlanType, values: RecordValues, env: ArnEnv): FillResult {
+  const perVar: VarValue[][] = [];
+  for (const v of pt.vars) {
+    const found = valuesFor(v.sources, values);
+    if (found.length === 0) return { arns: [], missing: { variable: v.name, keys: uniqueKeys(v.sources) } };
+    perVar.push(found);
+  }
+  const rows = pairUp(perVar);
+  if (rows === undefined) {
+    return { arns: [], missing: { variable: pt.vars.map((v) => v.name).join('+'), keys: ['(values of different array items do not pair up)'] } };
+  }
+  const arns: FilledArn[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const record: Record<string, string> = {};
+    let via: Via = 'template';
+    let assumption: string | undefined;
+    let rowEnv = env;
+    pt.vars.forEach((v, i) => {
+      const vv = row[i] as VarValue;
+      record[v.name] = vv.value;
+      if (vv.via === 'curated') via = 'curated';
+      if (vv.assumption) assumption = vv.assumption;
+      if (vv.account) rowEnv = { ...env, account: vv.account };
+    });
+    const arn = fillTemplate(pt.type.template, rowEnv, record);
+    if (arn === undefined || seen.has(arn)) continue;
+    seen.add(arn);
+    arns.push(assumption ? { arn, via, assumption } : { arn, via });
+    if (arns.length >= MAX_ARNS_PER_TYPE) break;
+  }
+  return { arns };
+}
+
+function uniqueKeys(sources: VarSource[]): string[] {
+  return [...new Set(sources.map((s) => s.key))];
+}
+
+/** Values of the first source that has any; the request wins over the response. */
+function valuesFor(sources: VarSource[], values: RecordValues): VarValue[] {
+  for (const side of ['request', 'response'] as const) {
+    for (const s of sources) {
+      const list = values.byKey.get(s.key);
+      if (!list) continue;
+      const out: VarValue[] = [];
+      for (const fv of list) {
+        if (fv.side !== side) continue;
+        const vv = transform(fv, s);
+        if (vv) out.push(vv);
+      }
+      if (out.length > 0) return out;
+    }
+  }
+  return [];
+}
+
+function transform(fv: FoundValue, s: VarSource): VarValue | undefined {
+  let value = fv.value;
+  let account: string | undefined;
+  // ARNs were already taken whole by tier 2; a wildcard names nothing.
+  if (looksLikeArn(value) || value === '*') return undefined;
+  switch (s.transform) {
+    case 'stripLeadingSlash':
+      if (value.startsWith('/')) value = value.slice(1);
+      break;
+    case 'addLeadingSlash':
+      if (!value.startsWith('/')) value = '/' + value;
+      break;
+    case 'lastPathSegment':
+      value = value.slice(value.lastIndexOf('/') + 1);
+      break;
+    case 'queueUrl': {
+      const parts = value.split('/');
+      if (parts.length < 5 || !value.startsWith('http')) return undefined;
+      value = parts[parts.length - 1] ?? '';
+      account = parts[parts.length - 2];
+      break;
+    }
+    case 'kmsKeyId':
+      if (!isKmsKeyId(value)) return undefined;
+      break;
+    default:
+      break;
+  }
+  if (value === '' || hasControl(value)) return undefined;
+  const vv: VarValue = { value, group: fv.group, via: s.via };
+  if (s.assumption) vv.assumption = s.assumption;
+  if (account) vv.account = account;
+  return vv;
+}
+
+/** A KMS key id: a UUID, or a multi-Region key id `mrk-` + 32 hex digits. Aliases are not key ids. */
+export function isKmsKeyId(v: string): boolean {
+  if (v.startsWith('mrk-')) return v.length === 36;
+  return v.length === 36 && v[8] === '-' && v[13] === '-' && v[18] === '-' && v[23] === '-';
+}
+
+function hasControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 32) return true;
+  return false;
+}
+
+/**
+ * Rows of one value per variable. A variable with one value joins every row; variables with many
+ * pair by array item (group), else by position when their counts agree. Anything else would be a
+ * cartesian product, which names resources the call never touched: undefined.
+ */
+function pairUp(perVar: VarValue[][]): VarValue[][] | undefined {
+  const multi = perVar.filter((l) => l.length > 1);
+  if (multi.length === 0) return [perVar.map((l) => l[0] as VarValue)];
+  const lead = multi[0] as VarValue[];
+  const rows: VarValue[][] = [];
+  for (let i = 0; i < lead.length; i++) {
+    const g = (lead[i] as VarValue).group;
+    const row: VarValue[] = [];
+    for (const l of perVar) {
+      if (l.length === 1) row.push(l[0] as VarValue);
+      else if (l === lead) row.push(lead[i] as VarValue);
+      else {
+        const same = l.find((x) => x.group === g) ?? (l.length === lead.length ? l[i] : undefined);
+        if (!same) return undefined;
+        row.push(same);
+      }
+    }
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,143 @@
+/**
+ * What the resolver does for one (eventSource, eventName) pair, worked out once and cached: the
+ * IAM action(s), their resource types in the order to try, and for every template variable the
+ * keys that may carry it. Per record, only the plan's lookups run.
+ */
+import type { Via } from '../model';
+import { iamAction, type IamResourceType } from './iamTable';
+import { EVENT_SOURCE_PREFIX } from './curated/eventSources';
+import { EVENT_NAME_ACTIONS, NO_ACTION_EVENTS, stripLambdaVersion } from './curated/eventNames';
+import { GENERIC_VARIABLES, VARIABLE_ALIASES, type Transform } from './curated/aliases';
+
+export interface VarSource {
+  /** Lowercased key in requestParameters/responseElements. */
+  key: string;
+  via: Via;
+  transform?: Transform;
+  assumption?: string;
+}
+
+export interface PlanVar {
+  name: string;
+  sources: VarSource[];
+}
+
+export interface PlanType {
+  type: IamResourceType;
+  /** Counts for the status: the call is resolved when every required type has a target. */
+  required: boolean;
+  vars: PlanVar[];
+}
+
+export interface Plan {
+  /** IAM prefix, when one is known for the eventSource. */
+  prefix?: string;
+  /** `prefix:Action` for every action the event maps to. */
+  actions: string[];
+  /** Set when the event has no IAM action at all, or its actions have no resource types. */
+  noTargetReason?: string;
+  /** Set when no IAM action is known for the event. */
+  unknownReason?: string;
+  types: PlanType[];
+}
+
+const cache = new Map<string, Plan>();
+const MAX_CACHE = 20000; // eventNames are untrusted: a hostile file must not grow the cache without end
+
+/** The cached plan for an event. */
+export function planFor(eventSource: string, eventName: string): Plan {
+  const cacheKey = eventSource + '\u0000' + eventName;
+  let plan = cache.get(cacheKey);
+  if (!plan) {
+    plan = buildPlan(eventSource, eventName);
+    if (cache.size >= MAX_CACHE) cache.clear();
+    cache.set(cacheKey, plan);
+  }
+  return plan;
+}
+
+/** The IAM prefix of an eventSource host name (`monitoring.amazonaws.com` -> `cloudwatch`). */
+export function prefixOfEventSource(eventSource: string): string {
+  const host = eventSource.endsWith('.amazonaws.com') ? eventSource.slice(0, -'.amazonaws.com'.length) : eventSource;
+  return EVENT_SOURCE_PREFIX[host] ?? host;
+}
+
+function buildPlan(eventSource: string, eventName: string): Plan {
+  const prefix = prefixOfEventSource(eventSource);
+  const noAction = NO_ACTION_EVENTS[`${prefix}:${eventName}`];
+  if (noAction) return { prefix, actions: [], noTargetReason: noAction, types: [] };
+  const names = actionNames(prefix, eventName);
+  const actions = names.map((n) => iamAction(prefix, n)).filter((a) => a !== undefined);
+  if (actions.length === 0) {
+    return {
+      prefix,
+      actions: [],
+      unknownReason: `no IAM action known for eventSource ${eventSource} eventName ${eventName}`,
+      types: [],
+    };
+  }
+  const types: PlanType[] = [];
+  const seen = new Set<IamResourceType>();
+  // Required types of the action's own service first: they decide the status and are the least
+  // likely to be filled by a coincidental key name.
+  for (const pass of [0, 1, 2]) {
+    for (const a of actions) {
+      for (const rt of a.resourceTypes) {
+        const rank = rt.type.foreign ? 2 : rt.required ? 0 : 1;
+        if (rank !== pass || seen.has(rt.type)) continue;
+        seen.add(rt.type);
+        types.push({ type: rt.type, required: rt.required && !rt.type.foreign, vars: planVars(rt.type, rank === 0) });
+      }
+    }
+  }
+  const actionList = actions.map((a) => a.action);
+  if (types.length === 0) {
+    return {
+      prefix,
+      actions: actionList,
+      noTargetReason: `${actionList.join(', ')} has no resource-level target in IAM (it applies to the account or region)`,
+      types,
+    };
+  }
+  return { prefix, actions: actionList, types };
+}
+
+function actionNames(prefix: string, eventName: string): readonly string[] {
+  const curated = EVENT_NAME_ACTIONS[prefix]?.[eventName];
+  if (curated) return curated;
+  if (prefix === 'lambda') {
+    const base = stripLambdaVersion(eventName);
+    return EVENT_NAME_ACTIONS.lambda?.[base] ?? [base];
+  }
+  return [eventName];
+}
+
+function planVars(type: IamResourceType, ownRequired: boolean): PlanVar[] {
+  return type.template.vars.map((name) => ({ name, sources: sourcesFor(name, type, ownRequired) }));
+}
+
+function sourcesFor(name: string, type: IamResourceType, ownRequired: boolean): VarSource[] {
+  const low = name.toLowerCase();
+  const sources: VarSource[] = [];
+  // Generic names (`Id`, `Name`) match too many keys: only trust them where the action needs the type.
+  if (!GENERIC_VARIABLES.has(low) || ownRequired) {
+    sources.push({ key: low, via: 'template' }, { key: low + 's', via: 'template' });
+  }
+  if (low.endsWith('withpath')) {
+    const base = low.slice(0, -'withpath'.length);
+    sources.push({ key: base, via: 'template', assumption: 'IAM path unknown: assumed /' });
+  }
+  if (low.endsWith('withoutleadingslash')) {
+    const base = low.slice(0, -'withoutleadingslash'.length);
+    sources.push({ key: base, via: 'template', transform: 'stripLeadingSlash' });
+  }
+  // Foreign types (another service's template listed by this action) only take exact names.
+  if (!type.foreign || ownRequired) {
+    for (const a of VARIABLE_ALIASES[name] ?? []) {
+      const s: VarSource = { key: a.key, via: 'curated' };
+      if (a.transform) s.transform = a.transform;
+      sources.push(s);
+    }
+  }
+  return sources;
+}

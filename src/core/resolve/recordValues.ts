@@ -1,0 +1,97 @@
+/**
+ * One bounded walk over requestParameters and responseElements that collects what the tiers need:
+ * values that already are ARNs, and every leaf value indexed by its normalised key name.
+ * Records are untrusted: depth, node count and string length are capped so that a hostile record
+ * costs no more than an ordinary one.
+ */
+
+export type Side = 'request' | 'response';
+
+export interface FoundValue {
+  value: string;
+  /** The key that held the value (the array's key for array items), lowercased. */
+  key: string;
+  /** Identifies the innermost array item the value sits in, so values of one item can be paired. */
+  group: number;
+  side: Side;
+}
+
+export interface RecordValues {
+  /** Leaf values by lowercased key name. */
+  byKey: Map<string, FoundValue[]>;
+  /** String values that look like ARNs, outside the context-only fields. */
+  arns: FoundValue[];
+}
+
+const MAX_DEPTH = 12;
+const MAX_NODES = 4000;
+const MAX_STRING = 2048;
+
+/**
+ * Keys whose content describes context, not what the call acted on: KMS encryption context,
+ * conditions, policies, tags, filters. ARNs there are neither targets nor related resources.
+ */
+const CONTEXT_KEYS = new Set([
+  'encryptioncontext', 'condition', 'conditions', 'policy', 'policydocument', 'assumerolepolicydocument',
+  'permissionsboundary', 'tags', 'tagset', 'tagsset', 'taglist', 'tagspecificationset', 'tagspecifications',
+  'filterset', 'filters', 'filter', 'credentials', 'userdata', 'assumedroleuser', 'sourcearn',
+  'sourceaccount', 'resourcepolicy', 'accesspolicies', 'notificationconfiguration', 'bucketpolicy',
+]);
+
+/** True when `s` has the shape `arn:partition:service:region:account:resource`. */
+export function looksLikeArn(s: string): boolean {
+  if (s.length < 12 || s.length > MAX_STRING || !s.startsWith('arn:')) return false;
+  let colons = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32) return false; // whitespace or control characters: prose, not an ARN
+    if (c === 58 && ++colons >= 5) return true;
+  }
+  return false;
+}
+
+class Walker {
+  readonly byKey = new Map<string, FoundValue[]>();
+  readonly arns: FoundValue[] = [];
+  private nodes = 0;
+  private nextGroup = 1;
+
+  walk(node: unknown, key: string, group: number, side: Side, depth: number): void {
+    if (++this.nodes > MAX_NODES || depth > MAX_DEPTH) return;
+    if (typeof node === 'string') {
+      if (node.length === 0 || node.length > MAX_STRING) return;
+      const fv: FoundValue = { value: node, key, group, side };
+      this.add(fv);
+      if (looksLikeArn(node)) this.arns.push(fv);
+    } else if (typeof node === 'number') {
+      if (Number.isFinite(node)) this.add({ value: String(node), key, group, side });
+    } else if (Array.isArray(node)) {
+      for (const item of node) this.walk(item, key, this.nextGroup++, side, depth + 1);
+    } else if (node !== null && typeof node === 'object') {
+      for (const k in node) {
+        if (!Object.prototype.hasOwnProperty.call(node, k)) continue;
+        const low = k.toLowerCase();
+        if (CONTEXT_KEYS.has(low)) continue;
+        // CloudTrail wraps EC2 lists as `{items: [...]}` or `{item: [...]}`: the list's own key names the values.
+        const childKey = low === 'items' || low === 'item' || low === 'member' ? key : low;
+        this.walk((node as Record<string, unknown>)[k], childKey, group, side, depth + 1);
+        if (this.nodes > MAX_NODES) return;
+      }
+    }
+  }
+
+  private add(fv: FoundValue): void {
+    const list = this.byKey.get(fv.key);
+    if (list) {
+      if (list.length < 200) list.push(fv);
+    } else this.byKey.set(fv.key, [fv]);
+  }
+}
+
+/** Walks request then response of a record. */
+export function collectValues(requestParameters: unknown, responseElements: unknown): RecordValues {
+  const w = new Walker();
+  if (requestParameters !== null && typeof requestParameters === 'object') w.walk(requestParameters, '', 0, 'request', 0);
+  if (responseElements !== null && typeof responseElements === 'object') w.walk(responseElements, '', 0, 'response', 0);
+  return { byKey: w.byKey, arns: w.arns };
+}

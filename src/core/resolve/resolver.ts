@@ -1,0 +1,161 @@
+/**
+ * The resolver: which ARNs did a CloudTrail record act on, how was each found, and why not when
+ * it cannot tell. Tiers, in order of trust: resources[] (1), ARNs in request/response (2), IAM
+ * templates filled from the record (3), the curated table (4), LookupEvents Resources (5), the
+ * resource an AccessDenied message names (6).
+ */
+import type { CloudTrailRecord, LookupResource, Resolution, ResolutionStatus } from '../model';
+import { fillTemplate, partitionOf, type ArnEnv } from './arnTemplate';
+import { planFor, type Plan, type PlanType } from './plan';
+import { collectValues, type RecordValues } from './recordValues';
+import { fillType } from './fillTemplates';
+import { arnsFromLookup, arnsFromResources, parseDenied } from './envelopeTiers';
+import { curatedTargets } from './curated/specialRules';
+import { explainMissing } from './curated/explanations';
+import { TargetSet, classify, serviceOf } from './targetSet';
+import { iamService } from './iamTable';
+
+/**
+ * Resolves one record. Never throws: any input, however malformed, yields a Resolution whose
+ * reason says what was wrong.
+ */
+export function resolveRecord(record: CloudTrailRecord, lookupResources?: LookupResource[]): Resolution {
+  try {
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+      return unresolved('the record is not a JSON object');
+    }
+    return resolve(record, lookupResources);
+  } catch (e) {
+    return unresolved(`the resolver failed on this record: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function unresolved(reason: string, actions: string[] = []): Resolution {
+  return { status: 'unresolved', targets: [], related: [], reason, actions };
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+function envOf(record: CloudTrailRecord): ArnEnv {
+  const region = str(record.awsRegion);
+  const who = record.userIdentity;
+  const account = str(record.recipientAccountId) || (who !== null && typeof who === 'object' ? str(who.accountId) : '');
+  return { partition: partitionOf(region), region, account };
+}
+
+/** Request ARNs under these keys are handed to the call, not acted on, when the action is unknown. */
+function contextKey(key: string): boolean {
+  return key.includes('role') || key.includes('kms') || key.includes('policy');
+}
+
+function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | undefined): Resolution {
+  const eventSource = str(record.eventSource);
+  const eventName = str(record.eventName);
+  if (!eventSource || !eventName || eventSource.length > 256 || eventName.length > 256) {
+    return unresolved('the record has no usable eventSource or eventName');
+  }
+  const env = envOf(record);
+  const plan = planFor(eventSource, eventName);
+  const set = new TargetSet();
+  const known = plan.actions.length > 0;
+  const ownServices = new Set<string>(plan.prefix ? [plan.prefix] : []);
+  for (const pt of plan.types) ownServices.add(pt.type.template.service);
+
+  // Tier 1. CloudTrail lists what the call involved; a key of another service (the KMS key of an
+  // encrypted S3 copy) is context, not the target.
+  for (const arn of arnsFromResources(record.resources)) {
+    const pt = classify(plan, arn);
+    if (pt) set.addTarget(arn, 'resources', pt.type.name);
+    else if (!known || ownServices.has(serviceOf(arn))) set.addTarget(arn, 'resources');
+    else set.addRelated(arn, 'resources');
+  }
+
+  // Tier 2.
+  const values = collectValues(record.requestParameters, record.responseElements);
+  for (const fv of values.arns) {
+    const via = fv.side === 'request' ? 'arn-in-request' : 'arn-in-response';
+    const pt = classify(plan, fv.value);
+    if (pt) set.addTarget(fv.value, via, pt.type.name);
+    else if (!known && !plan.noTargetReason && fv.side === 'request' && !contextKey(fv.key)) set.addTarget(fv.value, via);
+    else set.addRelated(fv.value, via);
+  }
+
+  // Tier 4 rules that are more than aliases, then tier 3 (whose aliases are also tier 4).
+  for (const c of curatedTargets(plan, eventName, record, values, env)) {
+    set.addTarget(c.arn, 'curated', c.resourceType, c.assumption);
+  }
+  const missing = new Map<PlanType, string>();
+  for (const pt of plan.types) {
+    if (set.typesFound.has(pt.type.name)) continue;
+    const r = fillType(pt, values, env);
+    for (const a of r.arns) set.addTarget(a.arn, a.via, pt.type.name, a.assumption);
+    if (r.arns.length === 0 && r.missing) missing.set(pt, missingReason(plan, pt, r.missing, values));
+  }
+
+  // Tier 5.
+  for (const l of arnsFromLookup(lookupResources, env)) {
+    set.addTarget(l.arn, 'lookup-resources', classify(plan, l.arn)?.type.name, l.assumption);
+  }
+
+  // Tier 6.
+  const actions = plan.actions.slice();
+  const denied = record.errorCode ? parseDenied(record.errorMessage) : undefined;
+  if (denied) {
+    if (!known && denied.action) actions.push(denied.action);
+    if (denied.arn) set.addTarget(denied.arn, 'error-message', classify(plan, denied.arn)?.type.name);
+    else if (denied.typeAndName) deniedByName(plan, denied.typeAndName, env, set);
+  }
+
+  return finish(plan, set, missing, actions);
+}
+
+function deniedByName(plan: Plan, [type, name]: [string, string], env: ArnEnv, set: TargetSet): void {
+  const rt = plan.prefix ? iamService(plan.prefix)?.resourceTypes.get(type.toLowerCase()) : undefined;
+  const variable = rt?.template.vars[0];
+  if (!rt || !variable || rt.template.vars.length !== 1) return;
+  const arn = fillTemplate(rt.template, env, { [variable]: name });
+  const assumption = variable.endsWith('WithPath') ? 'IAM path unknown: assumed /' : undefined;
+  if (arn) set.addTarget(arn, 'error-message', rt.name, assumption);
+}
+
+function missingReason(plan: Plan, pt: PlanType, m: { variable: string; keys: string[] }, values: RecordValues): string {
+  const action = plan.actions[0] ?? '';
+  const specific = explainMissing(action, m.variable, values);
+  if (specific) return specific;
+  const where = m.keys.length > 0 ? ` (looked for ${m.keys.join(', ')})` : '';
+  return `${action}: template ${pt.type.template.text} needs ${m.variable}; the request and response have no matching field${where}`;
+}
+
+function finish(plan: Plan, set: TargetSet, missing: Map<PlanType, string>, actions: string[]): Resolution {
+  const base = { targets: set.targets, related: set.related, actions };
+  const found = set.targets.length > 0;
+  if (plan.unknownReason) {
+    return found
+      ? { ...base, status: 'partial', reason: `${plan.unknownReason}; targets are the ARNs the record names` }
+      : { ...base, status: 'unresolved', reason: plan.unknownReason };
+  }
+  if (plan.noTargetReason) {
+    return found ? { ...base, status: 'resolved' } : { ...base, status: 'no-target', reason: plan.noTargetReason };
+  }
+  const required = plan.types.filter((pt) => pt.required);
+  if (required.length === 0) {
+    if (found) return { ...base, status: 'resolved' };
+    return { ...base, status: 'unresolved', reason: firstReason(plan, missing) };
+  }
+  const lacking = required.filter((pt) => !set.typesFound.has(pt.type.name));
+  let status: ResolutionStatus = 'resolved';
+  if (lacking.length > 0) status = found ? 'partial' : 'unresolved';
+  if (status === 'resolved') return { ...base, status };
+  const reasons = lacking.map((pt) => missing.get(pt) ?? `${plan.actions[0] ?? ''}: no ${pt.type.name} found`);
+  return { ...base, status, reason: [...new Set(reasons)].join('; ') };
+}
+
+function firstReason(plan: Plan, missing: Map<PlanType, string>): string {
+  for (const pt of plan.types) {
+    const r = missing.get(pt);
+    if (r) return r;
+  }
+  return `${plan.actions.join(', ')}: no target found in the record`;
+}

@@ -1,0 +1,59 @@
+/**
+ * The targets and related ARNs found so far, each kept once (first tier wins), with the IAM
+ * resource type each one was recognised as.
+ */
+import type { Target, Via } from '../model';
+import { matchesTemplate, specificity } from './arnTemplate';
+import type { Plan, PlanType } from './plan';
+
+export class TargetSet {
+  readonly targets: Target[] = [];
+  readonly related: Target[] = [];
+  private readonly seen = new Set<string>();
+  /** Resource types that have at least one target. */
+  readonly typesFound = new Set<string>();
+
+  addTarget(arn: string, via: Via, resourceType?: string, assumption?: string): void {
+    if (this.seen.has(arn)) {
+      // An ARN first seen as context but later found to be what the call acted on moves over.
+      const i = this.related.findIndex((t) => t.arn === arn);
+      if (i < 0) return;
+      this.related.splice(i, 1);
+    }
+    this.seen.add(arn);
+    this.targets.push(make(arn, via, resourceType, assumption));
+    if (resourceType) this.typesFound.add(resourceType);
+  }
+
+  addRelated(arn: string, via: Via, resourceType?: string): void {
+    if (this.seen.has(arn)) return;
+    this.seen.add(arn);
+    this.related.push(make(arn, via, resourceType));
+  }
+}
+
+function make(arn: string, via: Via, resourceType?: string, assumption?: string): Target {
+  const t: Target = { arn, via };
+  if (resourceType) t.resourceType = resourceType;
+  if (assumption) t.assumption = assumption;
+  return t;
+}
+
+/** The plan's resource type that `arn` is an instance of (most specific template wins). */
+export function classify(plan: Plan, arn: string): PlanType | undefined {
+  const service = serviceOf(arn);
+  let best: PlanType | undefined;
+  for (const pt of plan.types) {
+    const t = pt.type.template;
+    if (t.service !== service || !matchesTemplate(t, arn)) continue;
+    if (!best || specificity(t) > specificity(best.type.template)) best = pt;
+  }
+  return best;
+}
+
+/** The service segment of an ARN (`arn:aws:s3:::b` -> `s3`). */
+export function serviceOf(arn: string): string {
+  const a = arn.indexOf(':', 4);
+  const b = a < 0 ? -1 : arn.indexOf(':', a + 1);
+  return b < 0 ? '' : arn.slice(a + 1, b);
+}
