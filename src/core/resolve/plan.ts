@@ -8,6 +8,7 @@ import { iamAction, type IamResourceType } from './iamTable';
 import { EVENT_SOURCE_PREFIX } from './curated/eventSources';
 import { EVENT_NAME_ACTIONS, NO_ACTION_EVENTS, stripLambdaVersion } from './curated/eventNames';
 import { GENERIC_VARIABLES, VARIABLE_ALIASES, type Transform } from './curated/aliases';
+import { ANY_OF_TYPES } from './curated/requiredTypes';
 
 export interface VarSource {
   /** Lowercased key in requestParameters/responseElements. */
@@ -39,6 +40,8 @@ export interface Plan {
   /** Set when no IAM action is known for the event. */
   unknownReason?: string;
   types: PlanType[];
+  /** When set, the call is resolved once a target of any of these types is found (curated). */
+  anyOf?: readonly string[];
 }
 
 const cache = new Map<string, Plan>();
@@ -76,6 +79,7 @@ function buildPlan(eventSource: string, eventName: string): Plan {
       types: [],
     };
   }
+  const anyOf = ANY_OF_TYPES[actions[0]?.action ?? ''];
   const types: PlanType[] = [];
   const seen = new Set<IamResourceType>();
   // Required types of the action's own service first: they decide the status and are the least
@@ -83,10 +87,11 @@ function buildPlan(eventSource: string, eventName: string): Plan {
   for (const pass of [0, 1, 2]) {
     for (const a of actions) {
       for (const rt of a.resourceTypes) {
-        const rank = rt.type.foreign ? 2 : rt.required ? 0 : 1;
+        const required = anyOf ? anyOf.includes(rt.type.name) : rt.required && !rt.type.foreign;
+        const rank = required ? 0 : rt.type.foreign ? 2 : 1;
         if (rank !== pass || seen.has(rt.type)) continue;
         seen.add(rt.type);
-        types.push({ type: rt.type, required: rt.required && !rt.type.foreign, vars: planVars(rt.type, rank === 0) });
+        types.push({ type: rt.type, required, vars: planVars(rt.type, required) });
       }
     }
   }
@@ -99,7 +104,7 @@ function buildPlan(eventSource: string, eventName: string): Plan {
       types,
     };
   }
-  return { prefix, actions: actionList, types };
+  return anyOf ? { prefix, actions: actionList, types, anyOf } : { prefix, actions: actionList, types };
 }
 
 function actionNames(prefix: string, eventName: string): readonly string[] {

@@ -108,7 +108,18 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
     else if (denied.typeAndName) deniedByName(plan, denied.typeAndName, env, set);
   }
 
-  return finish(plan, set, missing, actions);
+  // AWS service events (Secrets Manager deleting a version, EC2 sharing a snapshot) are no call:
+  // what they concern is written in additionalEventData or serviceEventDetails.
+  if (!known && record.eventType === 'AwsServiceEvent') return serviceEvent(record, set, actions);
+  return finish(plan, set, missing, actions, eventName, record);
+}
+
+function serviceEvent(record: CloudTrailRecord, set: TargetSet, actions: string[]): Resolution {
+  const extra = collectValues(record.additionalEventData, record.serviceEventDetails);
+  for (const fv of extra.arns) set.addTarget(fv.value, 'curated');
+  const base = { targets: set.targets, related: set.related, actions };
+  if (set.targets.length > 0) return { ...base, status: 'resolved' };
+  return { ...base, status: 'no-target', reason: 'an AWS service event (not a call) that names no resource' };
 }
 
 function deniedByName(plan: Plan, [type, name]: [string, string], env: ArnEnv, set: TargetSet): void {
@@ -128,7 +139,21 @@ function missingReason(plan: Plan, pt: PlanType, m: { variable: string; keys: st
   return `${action}: template ${pt.type.template.text} needs ${m.variable}; the request and response have no matching field${where}`;
 }
 
-function finish(plan: Plan, set: TargetSet, missing: Map<PlanType, string>, actions: string[]): Resolution {
+/** List and describe calls that name nothing act on the whole account or region. */
+function isListCall(eventName: string): boolean {
+  return eventName.startsWith('Describe') || eventName.startsWith('List') || eventName.startsWith('Search') || eventName.startsWith('Lookup');
+}
+
+/** Says why the record is thin, when it is: that explains most missing values. */
+function thinRecord(record: CloudTrailRecord): string {
+  const rp = record.requestParameters;
+  const empty = rp === null || rp === undefined || (typeof rp === 'object' && Object.keys(rp).length === 0);
+  const err = typeof record.errorCode === 'string' && record.errorCode ? ` (the call failed with ${record.errorCode})` : '';
+  if (empty) return ` — the record has no requestParameters${err}`;
+  return err;
+}
+
+function finish(plan: Plan, set: TargetSet, missing: Map<PlanType, string>, actions: string[], eventName: string, record: CloudTrailRecord): Resolution {
   const base = { targets: set.targets, related: set.related, actions };
   const found = set.targets.length > 0;
   if (plan.unknownReason) {
@@ -139,17 +164,21 @@ function finish(plan: Plan, set: TargetSet, missing: Map<PlanType, string>, acti
   if (plan.noTargetReason) {
     return found ? { ...base, status: 'resolved' } : { ...base, status: 'no-target', reason: plan.noTargetReason };
   }
+  if (!found && isListCall(eventName) && missing.size === plan.types.length) {
+    return { ...base, status: 'no-target', reason: `${actions.join(', ')} named no specific resource: it listed or described across the account` };
+  }
+  const thin = thinRecord(record);
   const required = plan.types.filter((pt) => pt.required);
-  if (required.length === 0) {
-    if (found) return { ...base, status: 'resolved' };
-    return { ...base, status: 'unresolved', reason: firstReason(plan, missing) };
+  if (required.length === 0 || plan.anyOf) {
+    if (found && (!plan.anyOf || required.some((pt) => set.typesFound.has(pt.type.name)))) return { ...base, status: 'resolved' };
+    return { ...base, status: found ? 'partial' : 'unresolved', reason: firstReason(plan, missing) + thin };
   }
   const lacking = required.filter((pt) => !set.typesFound.has(pt.type.name));
   let status: ResolutionStatus = 'resolved';
   if (lacking.length > 0) status = found ? 'partial' : 'unresolved';
   if (status === 'resolved') return { ...base, status };
   const reasons = lacking.map((pt) => missing.get(pt) ?? `${plan.actions[0] ?? ''}: no ${pt.type.name} found`);
-  return { ...base, status, reason: [...new Set(reasons)].join('; ') };
+  return { ...base, status, reason: [...new Set(reasons)].join('; ') + thin };
 }
 
 function firstReason(plan: Plan, missing: Map<PlanType, string>): string {

@@ -36,6 +36,8 @@ export const VARIABLE_ALIASES: Readonly<Record<string, readonly Alias[]>> = {
   ],
   TrailName: [{ key: 'name', transform: 'lastPathSegment' }, { key: 'trailnamelist', transform: 'lastPathSegment' }],
   KeyId: [{ key: 'keyid', transform: 'kmsKeyId' }, { key: 'targetkeyid', transform: 'kmsKeyId' }],
+  InstanceId: [{ key: 'target' }],
+  SecurityGroupName: [{ key: 'dbsecuritygroupname' }],
   AllocationId: [{ key: 'allocationid' }],
   NaclId: [{ key: 'networkaclid' }],
   FunctionName: [{ key: 'functionname', transform: 'lastPathSegment' }],

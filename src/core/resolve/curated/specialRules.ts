@@ -8,6 +8,7 @@ import { iamService } from '../iamTable';
 import type { Plan } from '../plan';
 import type { RecordValues } from '../recordValues';
 import { ec2TypeOfId } from './ec2Ids';
+import { SSM_TAGGABLE_TYPES } from './requiredTypes';
 
 export interface CuratedTarget {
   arn: string;
@@ -29,7 +30,22 @@ export function curatedTargets(plan: Plan, eventName: string, record: CloudTrail
   if (plan.prefix === 'ec2') ec2MixedIds(values, env, out);
   else if (plan.prefix === 'iam' && IAM_CALLER_DEFAULT.has(eventName)) iamCaller(record, values, out);
   else if (plan.prefix === 's3') s3CopySource(values, env, out);
+  else if (plan.prefix === 'ssm') ssmTypedId(values, env, out);
   return out;
+}
+
+function ssmTypedId(values: RecordValues, env: ArnEnv, out: CuratedTarget[]): void {
+  const type = values.byKey.get('resourcetype')?.find((v) => v.side === 'request')?.value;
+  const id = values.byKey.get('resourceid')?.find((v) => v.side === 'request')?.value;
+  const typeName = type !== undefined ? SSM_TAGGABLE_TYPES[type] : undefined;
+  if (!typeName || id === undefined || id.startsWith('arn:')) return;
+  const rt = iamService('ssm')?.resourceTypes.get(typeName);
+  const variable = rt?.template.vars[0];
+  if (!rt || !variable || rt.template.vars.length !== 1) return;
+  // Parameter ARNs carry the name without its leading slash.
+  const value = typeName === 'parameter' && id.startsWith('/') ? id.slice(1) : id;
+  const arn = fillTemplate(rt.template, env, { [variable]: value });
+  if (arn) out.push({ arn, resourceType: rt.name });
 }
 
 function ec2MixedIds(values: RecordValues, env: ArnEnv, out: CuratedTarget[]): void {
