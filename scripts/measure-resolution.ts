@@ -2,9 +2,10 @@
 // beside a baseline that reads only resources[], measured the same way in the same run.
 //   npx tsx scripts/measure-resolution.ts [--baseline-misses] [--max-misses N]
 import * as path from 'node:path';
-import { CORPUS_DIR, corpusAvailable, loadLabelledRecords, loadLabels } from '../test/labelled/labels';
+import { performance } from 'node:perf_hooks';
+import { CORPUS_DIR, corpusAvailable, loadLabelledRecords, loadLabels, type LabelledRecord } from '../test/labelled/labels';
 import { loadResolveRecord } from '../test/labelled/loadResolver';
-import { measure, ratio, resolveFromResourcesOnly, type Figures, type Miss } from '../test/labelled/measure';
+import { measure, ratio, resolveFromResourcesOnly, type Figures, type Miss, type Resolve } from '../test/labelled/measure';
 
 function pct(part: number, whole: number): string {
   return `${(100 * ratio(part, whole)).toFixed(1)}% (${part}/${whole})`;
@@ -30,6 +31,19 @@ function printTable(resolver: Figures | undefined, baseline: Figures): void {
   b.forEach(([k, bv], i) => console.log(`${k.padEnd(w0)}  ${(r[i]?.[1] ?? '').padEnd(w1)}  ${bv}`));
 }
 
+// Two people labelled the halves; a gap between their figures points at diverging conventions.
+function printByLabelFile(items: LabelledRecord[], resolve: Resolve): void {
+  const byFile = new Map<string, LabelledRecord[]>();
+  for (const it of items) {
+    const f = it.label.origin.split(':')[0] ?? '';
+    byFile.set(f, [...(byFile.get(f) ?? []), it]);
+  }
+  for (const [file, subset] of byFile) {
+    const f = measure(subset, resolve);
+    console.log(`  ${file}: all found ${pct(f.allFound, f.targetRecords)}, precision ${pct(f.reportedExpected, f.reported)}, no-target ${pct(f.noTargetAgreed, f.noTargetRecords)}`);
+  }
+}
+
 function printMisses(title: string, misses: Miss[], max: number): void {
   console.log(`\n${title}: ${misses.length}${misses.length > max ? ` (first ${max} shown)` : ''}`);
   for (const m of misses.slice(0, max)) {
@@ -39,7 +53,7 @@ function printMisses(title: string, misses: Miss[], max: number): void {
     console.log(`    got      ${m.gotStatus}${got ? `: ${got}` : ''}`);
     if (m.missing.length && m.expected.length > 1) console.log(`    missing  ${m.missing.join(', ')}`);
     if (m.extra.length) console.log(`    not expected ${m.extra.join(', ')}`);
-    if (m.reason) console.log(`    reason   ${m.reason}`);
+    if (m.reason) console.log(`    reason   ${m.reason.length > 300 ? `${m.reason.slice(0, 300)}…` : m.reason}`);
   }
 }
 
@@ -58,15 +72,24 @@ async function main(): Promise<number> {
 
   const perFile = new Map<string, number>();
   for (const l of labels) perFile.set(l.origin.split(':')[0] ?? '', (perFile.get(l.origin.split(':')[0] ?? '') ?? 0) + 1);
+  let t0 = performance.now();
   const baseline = measure(items, resolveFromResourcesOnly);
+  const baselineMs = performance.now() - t0;
   console.log(`Labelled sample: ${baseline.records} records over ${baseline.pairs} distinct eventSource:eventName pairs`);
   console.log(`  ${[...perFile].map(([f, n]) => `${f} ${n}`).join(', ')}; corpus ${path.relative(process.cwd(), CORPUS_DIR)}`);
   console.log(`  expected: ${baseline.targetRecords} with targets, ${baseline.noTargetRecords} no-target, ${baseline.unknowableRecords} unknowable\n`);
 
   const resolve = await loadResolveRecord();
+  t0 = performance.now();
   const resolver = typeof resolve === 'string' ? undefined : measure(items, (r) => resolve(r));
+  const resolverMs = performance.now() - t0;
   if (typeof resolve === 'string') console.log(`resolver not measured: ${resolve}\n`);
   printTable(resolver, baseline);
+  if (typeof resolve !== 'string') {
+    printByLabelFile(items, (r) => resolve(r));
+    // First-call costs (table decoding, plan caches) are included: this is one cold pass, not a benchmark.
+    console.log(`  time for one pass: resolver ${resolverMs.toFixed(1)} ms, baseline ${baselineMs.toFixed(1)} ms`);
+  }
   if (resolver) printMisses('Resolver misses', resolver.misses, max);
   if (args.includes('--baseline-misses')) printMisses('Baseline misses', baseline.misses, max);
   return problems.length > 0 ? 1 : 0;
