@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { listProfiles } from '../../core/aws/profiles';
+import { readConfig } from '../config';
+import type { CommandContext } from './context';
+
+/** Regions offered by the picker; any other region can still be typed into the setting. */
+const COMMON_REGIONS = [
+  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'sa-east-1',
+  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-central-2', 'eu-north-1', 'eu-south-1',
+  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-south-1', 'ap-southeast-1', 'ap-southeast-2',
+  'me-central-1', 'af-south-1',
+];
+
+type ProfilePick = vscode.QuickPickItem & { profile: string | undefined };
+
+/** Picks a profile from ~/.aws (never reading secrets), saves it in user settings and loads the account. */
+export async function selectProfile(ctx: CommandContext): Promise<void> {
+  const current = readConfig().profile;
+  let profiles: Awaited<ReturnType<typeof listProfiles>> = [];
+  try {
+    profiles = await listProfiles();
+  } catch (e) {
+    ctx.log.warn(`could not read AWS profiles: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const items: ProfilePick[] = [
+    { label: '$(key) Default credential chain', description: 'environment, AWS_PROFILE, SSO, instance role', profile: '' },
+    ...profiles.map((p) => ({
+      label: p.name,
+      description: [p.kind, p.region].filter((x) => x).join(' · '),
+      detail: p.endpointUrl ? `endpoint ${p.endpointUrl}` : undefined,
+      picked: p.name === current,
+      profile: p.name,
+    })),
+    { label: '', kind: vscode.QuickPickItemKind.Separator, profile: undefined },
+    { label: '$(beaker) Open Demo Account', description: 'no AWS needed', profile: undefined },
+  ];
+  const pick = await vscode.window.showQuickPick(items, { title: 'TagTrail: AWS profile', placeHolder: current ? `current: ${current}` : 'pick a profile from ~/.aws/config' });
+  if (!pick) return;
+  if (pick.profile === undefined) {
+    await vscode.commands.executeCommand('tagtrail.openDemo');
+    return;
+  }
+  await vscode.workspace.getConfiguration('tagtrail').update('profile', pick.profile, vscode.ConfigurationTarget.Global);
+  ctx.log.info(`profile set to ${pick.profile || 'default credential chain'}`);
+  await vscode.commands.executeCommand('tagtrail.refresh');
+}
+
+/** Picks the regions to read; saved in user settings. */
+export async function selectRegions(ctx: CommandContext): Promise<void> {
+  const current = new Set(readConfig().regions);
+  const all = [...new Set([...current, ...COMMON_REGIONS])];
+  const picks = await vscode.window.showQuickPick(all.map((r) => ({ label: r, picked: current.has(r) })), {
+    title: 'TagTrail: regions to read', canPickMany: true, placeHolder: 'none picked = the profile\'s default region',
+  });
+  if (!picks) return;
+  const regions = picks.map((p) => p.label);
+  await vscode.workspace.getConfiguration('tagtrail').update('regions', regions, vscode.ConfigurationTarget.Global);
+  ctx.log.info(`regions set to ${regions.join(', ') || 'profile default'}`);
+}

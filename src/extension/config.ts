@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+
+/** The `tagtrail.*` settings, read fresh each time (the user may change them at any moment). */
+export interface TagTrailConfig {
+  productTagKeys: string[];
+  regions: string[];
+  lookbackDays: number;
+  profile: string;
+  trailBucket: string;
+  mappingFile: string;
+  offlineInventory: string;
+  offlineEvents: string[];
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : [];
+}
+
+/** Reads the settings, dropping values of the wrong type rather than failing on them. */
+export function readConfig(): TagTrailConfig {
+  const c = vscode.workspace.getConfiguration('tagtrail');
+  const tagKeys = strings(c.get('productTagKeys'));
+  const days = Number(c.get('lookbackDays'));
+  return {
+    productTagKeys: tagKeys.length > 0 ? tagKeys : ['product'],
+    regions: strings(c.get('regions')),
+    lookbackDays: Number.isFinite(days) && days >= 1 ? Math.min(90, Math.floor(days)) : 7,
+    profile: String(c.get('profile') ?? '').trim(),
+    trailBucket: String(c.get('trailBucket') ?? '').trim(),
+    mappingFile: String(c.get('mappingFile') ?? '').trim(),
+    offlineInventory: String(c.get('offline.inventory') ?? '').trim(),
+    offlineEvents: strings(c.get('offline.events')),
+  };
+}
+
+/** True when the settings name an offline source: then TagTrail works from disk, without AWS. */
+export function hasOfflineSource(c: TagTrailConfig): boolean {
+  return c.offlineInventory !== '' && c.offlineEvents.length > 0;
+}
+
+/** Settings hold paths as users write them: `~` and workspace-relative paths are resolved here. */
+export function resolvePath(p: string): string {
+  const home = process.env.HOME ?? process.env.USERPROFILE ?? '';
+  if (p === '~' || p.startsWith('~/')) return home + p.slice(1);
+  if (/^([a-zA-Z]:)?[\\/]/.test(p)) return p;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  return folder ? `${folder}/${p}` : p;
+}

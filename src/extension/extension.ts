@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import type { CheckResult } from '../core/model';
+import type { RenderedMessage } from '../shared/protocol';
+import { registerAllCommands } from './commands';
+import type { CommandContext } from './commands/context';
+import { inputsFromSettings } from './commands/loadCommands';
+import { hasOfflineSource, readConfig } from './config';
+import { loadInputs, type Outcome } from './loader';
+import { EventsPanels } from './panels/eventsPanel';
+import { Session } from './session';
+import { createStatusBar } from './statusBar';
+import { findingsRoots } from './trees/findingsTree';
+import { principalsRoots, resourcesRoots, type ListFilters } from './trees/flatTrees';
+import { productsRoots } from './trees/productsTree';
+import { NodeTreeProvider, type TreeSnapshot } from './trees/treeNode';
+
+/** Milliseconds from activation to: the inventory in the model, the Products view first drawn non-empty, the load done. */
+export interface Timings {
+  activationToInventoryMs?: number;
+  activationToProductsMs?: number;
+  activationToLoadedMs?: number;
+}
+
+/** What `activate` returns: for extension-host tests and other extensions; read-only views of state. */
+export interface TagTrailApi {
+  /** The Products tree down to `depth` levels. */
+  getProductsTree(depth?: number): TreeSnapshot[];
+  getPrincipalsTree(depth?: number): TreeSnapshot[];
+  getResourcesTree(depth?: number): TreeSnapshot[];
+  getFindingsTree(depth?: number): TreeSnapshot[];
+  lastCheckResult(): CheckResult | undefined;
+  /** Resolves when no load or check is running. */
+  whenIdle(): Promise<void>;
+  /** Loads from the settings (offline files or the profile), as Refresh does. */
+  reload(): Promise<Outcome>;
+  timings(): Timings;
+  /** The last `rendered` report of each open events panel. */
+  panelRenders(): Record<string, RenderedMessage | undefined>;
+  eventCount(): number;
+}
+
+/** Activates TagTrail: views, commands, status bar; loads the offline source when the settings name one. */
+export function activate(context: vscode.ExtensionContext): TagTrailApi {
+  const activatedAt = Date.now();
+  const timings: Timings = {};
+  const log = vscode.window.createOutputChannel('TagTrail', { log: true });
+  const session = new Session();
+  const filters: ListFilters = { principals: '', resources: '' };
+  const products = new NodeTreeProvider(() => productsRoots(session));
+  const principals = new NodeTreeProvider(() => principalsRoots(session, filters));
+  const resources = new NodeTreeProvider(() => resourcesRoots(session, filters));
+  const findings = new NodeTreeProvider(() => findingsRoots(session));
+  products.onFirstPopulated = () => { timings.activationToProductsMs = Date.now() - activatedAt; };
+  const panels = new EventsPanels(context.extensionUri, session);
+  let idle: Promise<unknown> = Promise.resolve();
+
+  const ctx: CommandContext = {
+    extension: context,
+    session,
+    log,
+    panels,
+    filters,
+    refreshLists: () => { principals.refresh(); resources.refresh(); },
+    load: (inputs) => {
+      const run = loadInputs(session, inputs, log).then((o) => {
+        if (o === 'done' && timings.activationToLoadedMs === undefined) timings.activationToLoadedMs = Date.now() - activatedAt;
+        return o;
+      });
+      idle = run;
+      return run;
+    },
+  };
+
+  context.subscriptions.push(
+    log, session, panels, products, principals, resources, findings,
+    vscode.window.registerTreeDataProvider('tagtrail.products', products),
+    vscode.window.registerTreeDataProvider('tagtrail.principals', principals),
+    vscode.window.registerTreeDataProvider('tagtrail.resources', resources),
+    vscode.window.registerTreeDataProvider('tagtrail.findings', findings),
+    session.onDidChange((what) => {
+      if (what === 'inventory' && timings.activationToInventoryMs === undefined) timings.activationToInventoryMs = Date.now() - activatedAt;
+      if (what === 'inventory' || what === 'events' || what === 'state') { products.refresh(); ctx.refreshLists(); }
+      if (what === 'events' || what === 'result' || what === 'state') findings.refresh();
+    }),
+    createStatusBar(session),
+  );
+  registerAllCommands(ctx);
+
+  if (hasOfflineSource(readConfig())) {
+    log.info('offline source set in settings: loading from disk');
+    void ctx.load(inputsFromSettings(ctx));
+  }
+
+  return {
+    getProductsTree: (depth) => products.snapshot(depth),
+    getPrincipalsTree: (depth) => principals.snapshot(depth),
+    getResourcesTree: (depth) => resources.snapshot(depth),
+    getFindingsTree: (depth) => findings.snapshot(depth),
+    lastCheckResult: () => session.lastResult,
+    whenIdle: async () => {
+      await idle.catch(() => undefined);
+      while (session.loading) await new Promise((r) => setTimeout(r, 50));
+    },
+    reload: () => ctx.load(inputsFromSettings(ctx)),
+    timings: () => ({ ...timings }),
+    panelRenders: () => panels.rendered(),
+    eventCount: () => session.store.size,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is owned by context.subscriptions.
+}

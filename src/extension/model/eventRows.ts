@@ -1,0 +1,138 @@
+/**
+ * Turns resolved events into the webview's rows, and indexes them by resource and principal so that
+ * opening a panel does not scan every event. No `vscode` here: tested in Node.
+ */
+import type { ResolvedEvent } from '../../core/model';
+import type { ProductIndex } from '../../core/attribute/productIndex';
+import { judgeEvent } from '../../core/check/judge';
+import type { EventRow } from '../../shared/eventRow';
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** CloudTrail writes readOnly as a boolean or a string; missing means we cannot tell, so write. */
+function isWrite(readOnly: unknown): boolean {
+  return !(readOnly === true || readOnly === 'true');
+}
+
+/** The stable id of an event: its eventID, else where it was read from. */
+export function eventKey(ev: Pick<ResolvedEvent, 'record' | 'source' | 'position'>): string {
+  const id = str(ev.record.eventID);
+  return id !== '' ? id : `${ev.source}#${ev.position}`;
+}
+
+/** One table row for an event; `id` is given so that duplicates within a panel can be told apart. */
+export function toEventRow(ev: ResolvedEvent, products: ProductIndex, id: string = eventKey(ev)): EventRow {
+  const { record, resolution, principal } = ev;
+  const judged = principal.type === 'aws-service' ? undefined : judgeEvent(ev, products);
+  const seen = new Set<string>();
+  const targets: EventRow['targets'] = [];
+  for (const t of resolution.targets) {
+    if (seen.has(t.arn)) continue;
+    seen.add(t.arn);
+    const product = products.productOfResource(t.arn);
+    targets.push({ arn: t.arn, via: t.via, ...(product !== undefined ? { product } : {}) });
+  }
+  const principalProduct = judged?.principalProduct ?? (principal.type === 'aws-service' ? undefined : products.productOfPrincipal(principal));
+  const time = str(record.eventTime) || str(record['@timestamp']);
+  const errorCode = str(record.errorCode);
+  return {
+    id,
+    time,
+    eventName: str(record.eventName),
+    eventSource: str(record.eventSource),
+    region: str(record.awsRegion),
+    principal: principal.displayName ? `${principal.arn} (${principal.displayName})` : principal.arn,
+    ...(principalProduct !== undefined ? { principalProduct } : {}),
+    targets,
+    write: isWrite(record.readOnly),
+    ...(errorCode !== '' ? { errorCode } : {}),
+    status: resolution.status,
+    ...(resolution.status !== 'resolved' && resolution.reason !== undefined ? { unresolvedReason: resolution.reason } : {}),
+    violation: (judged?.findings.length ?? 0) > 0,
+  };
+}
+
+/**
+ * Events held for the panels, with indexes by target ARN and principal ARN. Capped: the check itself
+ * streams without limit, but the panels keep records in memory.
+ */
+export class EventStore {
+  private readonly events: ResolvedEvent[] = [];
+  private readonly byResource = new Map<string, number[]>();
+  private readonly byPrincipal = new Map<string, number[]>();
+  /** Events not kept because the cap was reached (the check still counted them). */
+  dropped = 0;
+
+  constructor(readonly cap = 250_000) {}
+
+  get size(): number {
+    return this.events.length;
+  }
+
+  add(ev: ResolvedEvent): void {
+    if (this.events.length >= this.cap) {
+      this.dropped++;
+      return;
+    }
+    const i = this.events.push(ev) - 1;
+    const seen = new Set<string>();
+    for (const t of ev.resolution.targets) {
+      if (seen.has(t.arn)) continue;
+      seen.add(t.arn);
+      push(this.byResource, t.arn, i);
+    }
+    push(this.byPrincipal, ev.principal.arn, i);
+  }
+
+  all(): readonly ResolvedEvent[] {
+    return this.events;
+  }
+
+  forResource(arn: string): ResolvedEvent[] {
+    return (this.byResource.get(arn) ?? []).map((i) => this.events[i]).filter((e): e is ResolvedEvent => e !== undefined);
+  }
+
+  forPrincipal(arn: string): ResolvedEvent[] {
+    return (this.byPrincipal.get(arn) ?? []).map((i) => this.events[i]).filter((e): e is ResolvedEvent => e !== undefined);
+  }
+
+  resourceArns(): string[] {
+    return [...this.byResource.keys()];
+  }
+
+  principals(): Map<string, ResolvedEvent['principal']> {
+    const out = new Map<string, ResolvedEvent['principal']>();
+    for (const [arn, idx] of this.byPrincipal) {
+      const ev = idx[0] === undefined ? undefined : this.events[idx[0]];
+      if (ev) out.set(arn, ev.principal);
+    }
+    return out;
+  }
+
+  /** Finds an event by its key (eventID or source#position). */
+  find(key: string): ResolvedEvent | undefined {
+    return this.events.find((e) => eventKey(e) === key);
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}
+
+/** Rows for a set of events, with ids made unique (eventIDs repeat across copied trail files). */
+export function rowsFor(events: readonly ResolvedEvent[], products: ProductIndex): { rows: EventRow[]; byId: Map<string, ResolvedEvent> } {
+  const byId = new Map<string, ResolvedEvent>();
+  const rows: EventRow[] = [];
+  for (const ev of events) {
+    let id = eventKey(ev);
+    if (byId.has(id)) id = `${id}~${ev.source}#${ev.position}`;
+    if (byId.has(id)) continue; // the very same record twice
+    byId.set(id, ev);
+    rows.push(toEventRow(ev, products, id));
+  }
+  return { rows, byId };
+}
