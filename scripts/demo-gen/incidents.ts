@@ -1,0 +1,88 @@
+/**
+ * The planted story: cross-product writes, reads and denied attempts by users, roles, Identity
+ * Center sessions and a partner account; touches of untagged resources; a caller with no product;
+ * and calls whose target no resolver can name. Each line is an event a correct check must report.
+ */
+import { P, R } from './account';
+import { A } from './actors';
+import { at, type Timeline } from './clock';
+import * as d from './dataCalls';
+import * as c from './computeCalls';
+import * as i from './identityCalls';
+
+function crossProductWrites(t: Timeline): void {
+  t.add(at(0, 10, 12, 7), A.alice, (x) => d.s3Object(x, 'PutObject', R.catalogFeeds, 'feeds/manual-fix.xml'));
+  t.add(at(0, 14, 3, 51), A.frank, (x) => c.ec2StartStop(x, 'StopInstances', R.checkoutHost));
+  t.add(at(1, 15, 41, 2), A.ci(4101), (x) => c.lambdaUpdateConfig(x, R.checkoutFn, 2048));
+  // A checkout release on day 3 writes into the catalog's table until it is rolled back.
+  for (let k = 0; k < 6; k++) t.add(at(3, 13, 5 + k * 7, 11 * k), A.checkoutWorker, (x) => d.dynamoItem(x, 'PutItem', R.productsTable));
+  t.add(at(2, 16, 20, 40), A.grace, (x) => c.ec2AuthorizeIngress(x, R.checkoutSg, '203.0.113.0/24', 5432));
+  t.add(at(2, 9, 48, 13), A.bob, (x) => c.logsPutRetention(x, R.analyticsLogs, 1));
+  for (let k = 0; k < 3; k++) t.add(at(4, 8, 15 + k, 3 * k), A.catalogIndexer, (x) => d.sqsMessage(x, 'SendMessage', R.paymentsQueue));
+  // One call, two targets: the instance is carol's own, the volume belongs to checkout.
+  t.add(at(1, 11, 2, 9), A.carol, (x) => c.ec2CreateTags(x, [R.analyticsHost, R.checkoutVolume], 'cost-center', 'cc-4410'));
+  t.add(at(3, 10, 30, 0), A.dave, (x) => d.ssmParameter(x, 'PutParameter', R.checkoutDbUrl));
+  t.add(at(3, 10, 31, 25), A.dave, (x) => d.ssmParameter(x, 'PutParameter', R.catalogEndpoint));
+  t.add(at(4, 19, 2, 44), A.frank, (x) => c.rdsInstanceCall(x, 'ModifyDBInstance', R.checkoutDb));
+  t.add(at(5, 12, 0, 1), A.checkoutApi('7c1f0e2a9b3d4c5e8f6a7b8c9d0e1f2a'), (x) => d.snsPublish(x, R.priceTopic));
+  t.add(at(2, 11, 17, 36), A.erinCli, (x) => d.s3Bucket(x, 'PutBucketPolicy', R.catalogImages, {
+    bucketPolicy: { Version: '2012-10-17', Statement: [{ Sid: 'CheckoutReadImages', Effect: 'Allow', Principal: { AWS: P.checkoutApi.arn }, Action: 's3:GetObject', Resource: `${R.catalogImages.arn}/*` }] },
+    policy: '',
+  }, false));
+}
+
+function crossProductReads(t: Timeline): void {
+  for (let k = 0; k < 4; k++) t.add(at(1, 13, 10 + k * 3, 5), A.carol, (x) => d.s3Object(x, 'GetObject', R.checkoutReceipts, `receipts/2026/10/${x.rng.hex(12)}.pdf`));
+  // The partner account reads checkout data directly (the bucket policy lets it).
+  t.add(at(5, 2, 14, 9), A.partnerEtl, (x) => d.s3Object(x, 'GetObject', R.checkoutReceipts, 'receipts/2026/10/summary.csv'));
+  t.add(at(5, 1, 50, 0), A.partnerSession, (x) => d.s3Object(x, 'GetObject', R.catalogFeeds, 'feeds/google-shopping-full.xml'));
+  t.add(at(2, 10, 5, 55), A.bobCli, (x) => d.getSecretValue(x, R.stripeSecret, 'arn'));
+  for (let k = 0; k < 3; k++) t.add(at(6, 3, 20 + k, 0), A.analyticsEtl, (x) => d.dynamoItem(x, 'GetItem', R.ordersTable));
+  t.add(at(6, 3, 25, 30), A.analyticsEtl, (x) => d.kmsDecrypt(x, R.checkoutKey, { 'aws:dynamodb:tableName': 'checkout-orders' }));
+  // Not exempt: the exemption covers the export bucket, not the receipts.
+  t.add(at(4, 2, 40, 12), A.analyticsEtl, (x) => d.s3Object(x, 'GetObject', R.checkoutReceipts, 'receipts/2026/10/batch.csv'));
+  t.add(at(3, 15, 0, 0), A.erinCli, (x) => d.ssmParameter(x, 'GetParameter', R.catalogEndpoint));
+  t.add(at(4, 10, 44, 20), A.grace, (x) => d.dynamoItem(x, 'Query', R.ordersTable));
+}
+
+function deniedAttempts(t: Timeline): void {
+  t.add(at(2, 14, 0, 7), A.carol, (x) => d.s3Object(x, 'GetObject', R.catalogImages, 'products/1234/main.webp', true));
+  t.add(at(0, 16, 33, 0), A.bobCli, (x) => c.ec2StartStop(x, 'StopInstances', R.checkoutHost, true));
+  t.add(at(1, 9, 12, 45), A.dave, (x) => i.assumeRole(x, P.analyticsEtl, 'dave-debug', true));
+  t.add(at(3, 17, 55, 2), A.frank, (x) => c.sendSshPublicKeyDenied(x, R.checkoutHost));
+  t.add(at(4, 11, 21, 30), A.grace, (x) => c.lambdaGetFunctionDenied(x, R.checkoutFn));
+  t.add(at(6, 3, 22, 10), A.analyticsEtl, (x) => d.dynamoItem(x, 'PutItem', R.ordersTable, true));
+  t.add(at(5, 10, 2, 0), A.erinCli, (x) => c.rdsInstanceCall(x, 'StopDBInstance', R.catalogDb, true));
+  t.add(at(2, 22, 13, 0), A.catalogHost(R.catalogHost.ref), (x) => d.getSecretValue(x, R.stripeSecret, 'arn', true));
+}
+
+function coverageGaps(t: Timeline): void {
+  // Untagged resources: nobody can say whose they are.
+  t.add(at(0, 11, 0, 0), A.alice, (x) => d.s3Object(x, 'PutObject', R.scratch, 'tmp/orders-dump.csv'));
+  t.add(at(2, 15, 30, 0), A.bobCli, (x) => d.s3Object(x, 'GetObject', R.scratch, 'tmp/orders-dump.csv'));
+  t.add(at(1, 8, 5, 0), A.dave, (x) => c.ec2StartStop(x, 'StartInstances', R.bastion));
+  t.add(at(3, 4, 0, 0), A.catalogIndexer, (x) => c.lambdaInvoke(x, R.oldReportFn));
+  t.add(at(4, 6, 30, 0), A.checkoutWorker, (x) => d.sqsMessage(x, 'SendMessage', R.deadLetters));
+  t.add(at(5, 9, 15, 0), A.carol, (x) => c.logsPutRetention(x, R.oldReportLogs, 7));
+  // A caller with no product: every target it touches is a gap.
+  for (let day = 0; day < 5; day++) t.add(at(day, 1, 0, 30), A.legacy, (x) => d.s3Object(x, 'GetObject', R.catalogFeeds, 'feeds/google-shopping-full.xml'));
+  t.add(at(2, 1, 5, 0), A.legacy, (x) => d.sqsMessage(x, 'SendMessage', R.paymentsQueue));
+  t.add(at(3, 1, 6, 0), A.legacy, (x) => d.dynamoItem(x, 'Query', R.ordersTable));
+  t.add(at(4, 20, 0, 0), A.heidi, (x) => c.ecsUpdateService(x, R.checkoutCluster, R.checkoutService, 0));
+  t.add(at(4, 20, 1, 0), A.heidi, (x) => d.s3ListBuckets(x));
+  // Targets no resolver can name from the record alone.
+  t.add(at(1, 12, 0, 0), A.checkoutApi('0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a'), (x) => d.kmsDecrypt(x, undefined, { PARTNER: 'acme-payments', purpose: 'webhook' }));
+  t.add(at(2, 9, 30, 0), A.frank, (x) => d.getSecretValue(x, R.searchSecret, 'name'));
+  t.add(at(4, 9, 31, 0), A.frank, (x) => d.getSecretValue(x, R.searchSecret, 'name'));
+  t.add(at(5, 8, 0, 0), A.checkoutApi('5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d'), (x) => d.getSecretValue(x, R.stripeSecret, 'name'));
+  t.add(at(1, 16, 0, 0), A.erin, (x) => i.appRegistryGetApplication(x, 'checkout-storefront'));
+  t.add(at(3, 16, 2, 0), A.erin, (x) => i.appRegistryGetApplication(x, 'checkout-storefront'));
+}
+
+/** Adds the planted incidents to the timeline. */
+export function addIncidents(t: Timeline): void {
+  crossProductWrites(t);
+  crossProductReads(t);
+  deniedAttempts(t);
+  coverageGaps(t);
+}
