@@ -1,0 +1,82 @@
+import type { Finding, Gap, GapKind, ResolvedEvent, Target } from '../model';
+import type { ProductIndex } from '../attribute/productIndex';
+import { severityOf } from './severity';
+import { recordTime } from './scopeFilter';
+
+/** What one event contributes to a check. */
+export interface Judgement {
+  findings: Finding[];
+  gaps: Gap[];
+  /** True when at least one cross-product access of this event was exempted by the mapping. */
+  exempted: boolean;
+  principalProduct?: string;
+}
+
+function s(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/**
+ * Judges one resolved event: every target whose product differs from the caller's, is not a shared
+ * product and is not exempted, is a finding. Whatever stops a judgement (no target, no product on
+ * either side) becomes a gap with a reason, so that nothing is dropped silently. AWS-service callers
+ * are not judged here (the caller counts them). With `onlyProduct`, findings and gaps are kept only
+ * when either side is known to belong to that product.
+ */
+export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduct?: string): Judgement {
+  const { record, principal, resolution } = ev;
+  const base = { eventID: s(record.eventID), eventTime: recordTime(record), eventSource: s(record.eventSource), eventName: s(record.eventName), source: ev.source };
+  const out: Judgement = { findings: [], gaps: [], exempted: false };
+  const pp = products.productOfPrincipal(principal);
+  out.principalProduct = pp;
+  // Resource products are looked up once: the product filter for gaps needs them too.
+  const targets: { arn: string; via: Target['via']; product: string | undefined }[] = [];
+  const seen = new Set<string>();
+  for (const t of resolution.targets) {
+    if (seen.has(t.arn)) continue; // the same ARN found by two tiers is one access
+    seen.add(t.arn);
+    targets.push({ arn: t.arn, via: t.via, product: products.productOfResource(t.arn) });
+  }
+  // A data event names both the object and its bucket (`…:::b/k` and `…:::b`): one access, not two.
+  // The parent is dropped when a more specific target of the same product is present.
+  for (let i = targets.length - 1; i >= 0; i--) {
+    const t = targets[i];
+    if (t && targets.some((u) => u !== t && u.product === t.product && u.arn.startsWith(`${t.arn}/`))) targets.splice(i, 1);
+  }
+  const keep = (...sides: (string | undefined)[]): boolean => onlyProduct === undefined || sides.includes(onlyProduct);
+  const gap = (kind: GapKind, reason: string, resourceArn?: string): void => {
+    out.gaps.push({ ...base, kind, reason, principalArn: principal.arn, ...(resourceArn !== undefined ? { resourceArn } : {}) });
+  };
+
+  if (resolution.status === 'unresolved' && keep(pp)) gap('unresolved-target', resolution.reason ?? 'the resolver named no target');
+  if (resolution.status === 'partial' && keep(pp, ...targets.map((t) => t.product))) gap('partial-target', resolution.reason ?? 'some targets could not be named');
+  if (targets.length === 0) return out;
+
+  if (pp === undefined && keep(...targets.map((t) => t.product))) {
+    const why = principal.type === 'unknown' ? 'the record names no usable caller' : `no product tag or mapping for ${principal.type} ${principal.arn}`;
+    gap('unowned-principal', why);
+  }
+  const severity = severityOf(record);
+  const errorCode = typeof record.errorCode === 'string' ? record.errorCode : undefined;
+  for (const t of targets) {
+    const rp = t.product;
+    if (rp === undefined) {
+      if (keep(pp)) gap('unowned-resource', 'no product tag or mapping on the resource or its parent', t.arn);
+      continue;
+    }
+    if (pp === undefined || rp === pp || products.isShared(rp) || !keep(pp, rp)) continue;
+    if (products.exemption(principal, t.arn, base.eventName) !== undefined) {
+      out.exempted = true;
+      continue;
+    }
+    out.findings.push({
+      ...base,
+      awsRegion: s(record.awsRegion),
+      severity,
+      principal: { arn: principal.arn, type: principal.type, product: pp, ...(principal.displayName !== undefined ? { displayName: principal.displayName } : {}) },
+      resource: { arn: t.arn, product: rp, via: t.via },
+      ...(errorCode !== undefined ? { errorCode } : {}),
+    });
+  }
+  return out;
+}
