@@ -4,24 +4,26 @@ import type { Inputs } from './inputs';
 import { offlineInputs } from './offlineSource';
 
 /**
- * Finds the demo account's files in the extension's demo/ folder: inventory files and the mapping
- * by name, events as the folder holding the trail files. Discovered rather than hard-coded so that
- * the demo can grow files without a change here.
+ * Finds the demo account's files in the extension's demo/ folder (see demo/EXPECTED.md): the
+ * inventory folder, the mapping, and the trail files under AWSLogs/. The lookup-events/ copy is used
+ * only when there are no trail files: it repeats the trail's management events, and reading both
+ * would count them twice.
  */
 export async function demoInputs(demoDir: string): Promise<Inputs> {
   const names = (await readdir(demoDir)).sort();
   const inventory: string[] = [];
-  const events: string[] = [];
+  const trail: string[] = [];
+  const lookup: string[] = [];
   let mappingFile: string | undefined;
   for (const name of names) {
     const p = join(demoDir, name);
     const isDir = (await stat(p)).isDirectory();
-    if (/^mapping.*\.json$|-mapping\.json$/i.test(name)) mappingFile = p;
-    else if (isDir && /^(events|trail|cloudtrail|logs)/i.test(name)) events.push(p);
+    if (!isDir && /^mapping.*\.json$/i.test(name)) mappingFile = p;
     else if (isDir && /^inventory/i.test(name)) inventory.push(p);
-    else if (!isDir && /(inventory|tagging|get-resources|authorization|iam).*\.json$/i.test(name)) inventory.push(p);
-    else if (!isDir && /(events|trail|cloudtrail).*\.(jsonl|json|gz)$/i.test(name)) events.push(p);
+    else if (isDir && /^(AWSLogs|events|trail|cloudtrail)/i.test(name)) trail.push(p);
+    else if (isDir && /^lookup-events/i.test(name)) lookup.push(p);
   }
+  const events = trail.length > 0 ? trail : lookup;
   if (inventory.length === 0 || events.length === 0) {
     throw new Error(`The demo account in ${demoDir} is incomplete (inventory: ${inventory.length}, events: ${events.length}).`);
   }
