@@ -55,22 +55,27 @@ for (const file of readdirSync(join(dataDir, 'actions')).sort()) {
   // Action files name resource types in varying case; the resourceTypes file keys are lowercase.
   const typeIndex = new Map();
   const typeLines = [];
-  const indexOf = (name) => {
+  // A few types list two ARN shapes in one string ("arn:…/apis/${ApiId}/…, arn:…/restapis/…"):
+  // each shape becomes a line of its own under the same type name.
+  const indicesOf = (name) => {
     const low = String(name).toLowerCase();
     if (typeIndex.has(low)) return typeIndex.get(low);
     const t = types[low];
-    if (!t || typeof t.arn !== 'string') return -1;
-    typeIndex.set(low, typeLines.length);
-    typeLines.push(`${clean(t.key ?? low, 'type')}=${clean(t.arn, 'template')}`);
-    return typeIndex.get(low);
+    if (!t || typeof t.arn !== 'string') return [];
+    const indices = [];
+    for (const arn of t.arn.split(', ')) {
+      indices.push(typeLines.length);
+      typeLines.push(`${clean(t.key ?? low, 'type')}=${clean(arn.trim(), 'template')}`);
+    }
+    typeIndex.set(low, indices);
+    return indices;
   };
   const parts = [];
   for (const a of Object.values(actions)) {
     actionCount++;
     const refs = [];
     for (const rt of a.resourceTypes ?? []) {
-      const i = indexOf(rt.name);
-      if (i >= 0) refs.push(`${i}${rt.required ? '*' : ''}`);
+      for (const i of indicesOf(rt.name)) refs.push(`${i}${rt.required ? '*' : ''}`);
     }
     parts.push(refs.length ? `${clean(a.name, 'action')}:${refs.join(',')}` : clean(a.name, 'action'));
   }

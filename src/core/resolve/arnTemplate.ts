@@ -70,7 +70,9 @@ function escapeRe(s: string): string {
 
 /**
  * True when `arn` has the template's shape. A variable spans no `:` or `/` unless it is the last
- * one, which takes the rest (object keys, IAM paths); callers prefer the most specific match.
+ * one, which takes the rest (object keys, IAM paths) but still no `:` outside S3: a further
+ * `:segment` is a qualifier (Lambda version, SNS subscription), not the same resource.
+ * Callers prefer the most specific match.
  */
 export function matchesTemplate(t: ArnTemplate, arn: string): boolean {
   if (!t.matcher) {
@@ -79,7 +81,8 @@ export function matchesTemplate(t: ArnTemplate, arn: string): boolean {
       const last = i === t.slots.length - 1 && (t.literals[i + 1] ?? '') === '';
       const slot = t.slots[i] as string;
       const env = slot === 'Partition' || slot === 'Region' || slot === 'Account' || slot === 'AccountId';
-      re += (env ? '[^:]*' : last ? '.+' : '[^:/]+') + escapeRe(t.literals[i + 1] ?? '');
+      const rest = t.service === 's3' ? '.+' : '[^:]+';
+      re += (env ? '[^:]*' : last ? rest : '[^:/]+') + escapeRe(t.literals[i + 1] ?? '');
     }
     t.matcher = new RegExp(re + '$');
   }

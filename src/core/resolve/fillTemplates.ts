@@ -7,6 +7,7 @@ import type { Via } from '../model';
 import { fillTemplate, type ArnEnv } from './arnTemplate';
 import type { PlanType, VarSource } from './plan';
 import { looksLikeArn, type FoundValue, type RecordValues } from './recordValues';
+import { idFitsType } from './curated/ec2Ids';
 
 export interface FilledArn {
   arn: string;
@@ -29,12 +30,20 @@ interface VarValue {
 }
 
 const MAX_ARNS_PER_TYPE = 100;
+const SIDES_BOTH = ['request', 'response'] as const;
+const SIDES_REQUEST = ['request'] as const;
 
-/** Fills one resource type's template; never more than a bounded number of ARNs. */
+/**
+ * Fills one resource type's template; never more than a bounded number of ARNs. Types the action
+ * does not require are filled from the request only: a response also names defaults the resource
+ * received (a default security group, default RDS parameter groups) that nobody chose to touch.
+ * A template without variables (`…:hub/default`, the account itself) is filled only when required.
+ */
 export function fillType(pt: PlanType, values: RecordValues, env: ArnEnv): FillResult {
+  if (pt.vars.length === 0 && !pt.required) return { arns: [], missing: { variable: '(none: an account-level singleton)', keys: [] } };
   const perVar: VarValue[][] = [];
   for (const v of pt.vars) {
-    const found = valuesFor(v.sources, values);
+    const found = valuesFor(v.sources, values, pt.required).filter((x) => idFitsType(pt.type.name, pt.type.template.service, x.value));
     if (found.length === 0) return { arns: [], missing: { variable: v.name, keys: uniqueKeys(v.sources) } };
     perVar.push(found);
   }
@@ -70,8 +79,8 @@ function uniqueKeys(sources: VarSource[]): string[] {
 }
 
 /** Values of the first source that has any; the request wins over the response. */
-function valuesFor(sources: VarSource[], values: RecordValues): VarValue[] {
-  for (const side of ['request', 'response'] as const) {
+function valuesFor(sources: VarSource[], values: RecordValues, withResponse: boolean): VarValue[] {
+  for (const side of withResponse ? SIDES_BOTH : SIDES_REQUEST) {
     for (const s of sources) {
       const list = values.byKey.get(s.key);
       if (!list) continue;

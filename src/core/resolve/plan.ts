@@ -6,7 +6,7 @@
 import type { Via } from '../model';
 import { iamAction, type IamResourceType } from './iamTable';
 import { EVENT_SOURCE_PREFIX } from './curated/eventSources';
-import { EVENT_NAME_ACTIONS, NO_ACTION_EVENTS, stripLambdaVersion } from './curated/eventNames';
+import { EVENT_NAME_ACTIONS, NO_ACTION_EVENTS, apiGatewayVerb, stripLambdaVersion } from './curated/eventNames';
 import { GENERIC_VARIABLES, VARIABLE_ALIASES, type Transform } from './curated/aliases';
 import { ANY_OF_TYPES } from './curated/requiredTypes';
 
@@ -61,13 +61,18 @@ export function planFor(eventSource: string, eventName: string): Plan {
 
 /** The IAM prefix of an eventSource host name (`monitoring.amazonaws.com` -> `cloudwatch`). */
 export function prefixOfEventSource(eventSource: string): string {
-  const host = eventSource.endsWith('.amazonaws.com') ? eventSource.slice(0, -'.amazonaws.com'.length) : eventSource;
+  const host = hostLabel(eventSource);
   return EVENT_SOURCE_PREFIX[host] ?? host;
+}
+
+function hostLabel(eventSource: string): string {
+  return eventSource.endsWith('.amazonaws.com') ? eventSource.slice(0, -'.amazonaws.com'.length) : eventSource;
 }
 
 function buildPlan(eventSource: string, eventName: string): Plan {
   const prefix = prefixOfEventSource(eventSource);
-  const noAction = NO_ACTION_EVENTS[`${prefix}:${eventName}`];
+  const host = hostLabel(eventSource);
+  const noAction = NO_ACTION_EVENTS[`${host}:${eventName}`] ?? NO_ACTION_EVENTS[`${host}:*`];
   if (noAction) return { prefix, actions: [], noTargetReason: noAction, types: [] };
   const names = actionNames(prefix, eventName);
   const actions = names.map((n) => iamAction(prefix, n)).filter((a) => a !== undefined);
@@ -110,6 +115,10 @@ function buildPlan(eventSource: string, eventName: string): Plan {
 function actionNames(prefix: string, eventName: string): readonly string[] {
   const curated = EVENT_NAME_ACTIONS[prefix]?.[eventName];
   if (curated) return curated;
+  if (prefix === 'apigateway') {
+    const verb = apiGatewayVerb(eventName);
+    return verb ? [verb] : [eventName];
+  }
   if (prefix === 'lambda') {
     const base = stripLambdaVersion(eventName);
     return EVENT_NAME_ACTIONS.lambda?.[base] ?? [base];

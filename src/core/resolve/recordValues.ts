@@ -34,8 +34,7 @@ const MAX_STRING = 2048;
 const CONTEXT_KEYS = new Set([
   'encryptioncontext', 'condition', 'conditions', 'policy', 'policydocument', 'assumerolepolicydocument',
   'permissionsboundary', 'tags', 'tagset', 'tagsset', 'taglist', 'tagspecificationset', 'tagspecifications',
-  'filterset', 'filters', 'filter', 'credentials', 'userdata', 'assumedroleuser', 'sourcearn',
-  'sourceaccount', 'resourcepolicy', 'accesspolicies', 'notificationconfiguration', 'bucketpolicy',
+  'filterset', 'filters', 'filter', 'credentials', 'userdata', 'assumedroleuser', 'sourceaccount', 'resourcepolicy', 'accesspolicies', 'notificationconfiguration', 'bucketpolicy',
 ]);
 
 /** True when `s` has the shape `arn:partition:service:region:account:resource`. */
@@ -72,8 +71,9 @@ class Walker {
         if (!Object.prototype.hasOwnProperty.call(node, k)) continue;
         const low = k.toLowerCase();
         if (CONTEXT_KEYS.has(low)) continue;
-        // CloudTrail wraps EC2 lists as `{items: [...]}` or `{item: [...]}`: the list's own key names the values.
-        const childKey = low === 'items' || low === 'item' || low === 'member' ? key : low;
+        // CloudTrail wraps EC2 lists as `{items: [...]}` or `{item: [...]}`, and some EC2 calls log
+        // XML-ish `{tag: 1, content: value}`: the enclosing key names the values.
+        const childKey = low === 'items' || low === 'item' || low === 'member' || low === 'content' ? key : low;
         this.walk((node as Record<string, unknown>)[k], childKey, group, side, depth + 1);
         if (this.nodes > MAX_NODES) return;
       }

@@ -10,7 +10,7 @@ import { planFor, type Plan, type PlanType } from './plan';
 import { collectValues, type RecordValues } from './recordValues';
 import { fillType } from './fillTemplates';
 import { arnsFromLookup, arnsFromResources, parseDenied } from './envelopeTiers';
-import { curatedTargets } from './curated/specialRules';
+import { curatedTargets, ec2IdTargets, dropEnclosingPaths } from './curated/specialRules';
 import { explainMissing } from './curated/explanations';
 import { TargetSet, classify, serviceOf } from './targetSet';
 import { iamService } from './iamTable';
@@ -59,27 +59,33 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
   const env = envOf(record);
   const plan = planFor(eventSource, eventName);
   const set = new TargetSet();
-  const known = plan.actions.length > 0;
+  const known = plan.actions.length > 0 && !plan.unknownReason;
   const ownServices = new Set<string>(plan.prefix ? [plan.prefix] : []);
   for (const pt of plan.types) ownServices.add(pt.type.template.service);
 
-  // Tier 1. CloudTrail lists what the call involved; a key of another service (the KMS key of an
-  // encrypted S3 copy) is context, not the target.
+  const hasRequired = plan.types.some((pt) => pt.required);
+  // A create call whose type IAM does not list still makes the resource its response names.
+  const creates = plan.noTargetReason !== undefined && known && eventName.startsWith('Create');
+
+  // Tier 1. CloudTrail lists what the call involved, but not only targets: the bucket of an object,
+  // the KMS key of an encrypted copy. Entries of a type the action is not authorised on are context.
   for (const arn of arnsFromResources(record.resources)) {
     const pt = classify(plan, arn);
     if (pt) set.addTarget(arn, 'resources', pt.type.name);
-    else if (!known || ownServices.has(serviceOf(arn))) set.addTarget(arn, 'resources');
+    else if (!known && !plan.noTargetReason) set.addTarget(arn, 'resources');
     else set.addRelated(arn, 'resources');
   }
 
-  // Tier 2.
+  // Tier 2. A response ARN of an optional type is something the resource got, not something chosen.
   const values = collectValues(record.requestParameters, record.responseElements);
   for (const fv of values.arns) {
     const via = fv.side === 'request' ? 'arn-in-request' : 'arn-in-response';
-    const pt = classify(plan, fv.value);
-    if (pt) set.addTarget(fv.value, via, pt.type.name);
-    else if (!known && !plan.noTargetReason && fv.side === 'request' && !contextKey(fv.key)) set.addTarget(fv.value, via);
-    else set.addRelated(fv.value, via);
+    const arn = fv.value.endsWith(':*') ? fv.value.slice(0, -2) : fv.value; // log groups are logged as `…:*`
+    const pt = classify(plan, arn);
+    if (pt && (fv.side === 'request' || pt.required || !hasRequired)) set.addTarget(arn, via, pt.type.name);
+    else if (!pt && !known && !plan.noTargetReason && fv.side === 'request' && !contextKey(fv.key)) set.addTarget(arn, via);
+    else if (!pt && creates && fv.side === 'response' && ownServices.has(serviceOf(arn))) set.addTarget(arn, via);
+    else set.addRelated(arn, via);
   }
 
   // Tier 4 rules that are more than aliases, then tier 3 (whose aliases are also tier 4).
@@ -93,6 +99,8 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
     for (const a of r.arns) set.addTarget(a.arn, a.via, pt.type.name, a.assumption);
     if (r.arns.length === 0 && r.missing) missing.set(pt, missingReason(plan, pt, r.missing, values));
   }
+
+  if (plan.prefix === 'apigateway') dropEnclosingPaths(set);
 
   // Tier 5.
   for (const l of arnsFromLookup(lookupResources, env)) {
@@ -110,13 +118,14 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
 
   // AWS service events (Secrets Manager deleting a version, EC2 sharing a snapshot) are no call:
   // what they concern is written in additionalEventData or serviceEventDetails.
-  if (!known && record.eventType === 'AwsServiceEvent') return serviceEvent(record, set, actions);
+  if (!known && record.eventType === 'AwsServiceEvent') return serviceEvent(record, set, actions, env);
   return finish(plan, set, missing, actions, eventName, record);
 }
 
-function serviceEvent(record: CloudTrailRecord, set: TargetSet, actions: string[]): Resolution {
+function serviceEvent(record: CloudTrailRecord, set: TargetSet, actions: string[], env: ArnEnv): Resolution {
   const extra = collectValues(record.additionalEventData, record.serviceEventDetails);
   for (const fv of extra.arns) set.addTarget(fv.value, 'curated');
+  for (const t of ec2IdTargets(extra, undefined, env)) set.addTarget(t.arn, 'curated', t.resourceType);
   const base = { targets: set.targets, related: set.related, actions };
   if (set.targets.length > 0) return { ...base, status: 'resolved' };
   return { ...base, status: 'no-target', reason: 'an AWS service event (not a call) that names no resource' };
@@ -169,6 +178,9 @@ function finish(plan: Plan, set: TargetSet, missing: Map<PlanType, string>, acti
   }
   const thin = thinRecord(record);
   const required = plan.types.filter((pt) => pt.required);
+  if (!found && required.length === 0 && !thin && missing.size === plan.types.length) {
+    return { ...base, status: 'no-target', reason: `${actions.join(', ')}: IAM lists its resource types as optional and the record names none, so the call applied to the account` };
+  }
   if (required.length === 0 || plan.anyOf) {
     if (found && (!plan.anyOf || required.some((pt) => set.typesFound.has(pt.type.name)))) return { ...base, status: 'resolved' };
     return { ...base, status: found ? 'partial' : 'unresolved', reason: firstReason(plan, missing) + thin };

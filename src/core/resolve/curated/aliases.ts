@@ -18,10 +18,28 @@ export const VARIABLE_ALIASES: Readonly<Record<string, readonly Alias[]>> = {
   ObjectName: [{ key: 'key' }],
   SecurityGroupId: [{ key: 'groupid' }, { key: 'groupids' }],
   KeyPairName: [{ key: 'keyname' }],
-  DbInstanceName: [{ key: 'dbinstanceidentifier' }],
+  DbInstanceName: [
+    { key: 'dbinstanceidentifier' },
+    { key: 'sourcedbinstanceidentifier' },
+    { key: 'targetdbinstanceidentifier' },
+  ],
   DbClusterInstanceName: [{ key: 'dbclusteridentifier' }],
-  SnapshotName: [{ key: 'dbsnapshotidentifier' }, { key: 'sourcedbsnapshotidentifier' }],
-  ClusterSnapshotName: [{ key: 'dbclustersnapshotidentifier' }],
+  SnapshotName: [
+    { key: 'dbsnapshotidentifier' },
+    { key: 'sourcedbsnapshotidentifier' },
+    { key: 'targetdbsnapshotidentifier' },
+    { key: 'finaldbsnapshotidentifier' },
+  ],
+  ClusterSnapshotName: [
+    { key: 'dbclustersnapshotidentifier' },
+    { key: 'sourcedbclustersnapshotidentifier' },
+    { key: 'targetdbclustersnapshotidentifier' },
+    { key: 'finaldbsnapshotidentifier' },
+  ],
+  GlobalCluster: [{ key: 'globalclusteridentifier' }],
+  WorkGroupName: [{ key: 'workgroup' }],
+  GuardrailId: [{ key: 'guardrailidentifier', transform: 'lastPathSegment' }],
+  VpcFlowLogId: [{ key: 'flowlogid' }, { key: 'flowlogids' }],
   ParameterGroupName: [{ key: 'dbparametergroupname' }],
   ClusterParameterGroupName: [{ key: 'dbclusterparametergroupname' }],
   SubnetGroupName: [{ key: 'dbsubnetgroupname' }],
@@ -58,4 +76,5 @@ export const VARIABLE_ALIASES: Readonly<Record<string, readonly Alias[]>> = {
 export const GENERIC_VARIABLES: ReadonlySet<string> = new Set([
   'id', 'name', 'resourceid', 'resourcename', 'resourcetype', 'resource', 'resourcepath', 'type', 'key',
   'value', 'version', 'versionid', 'path', 'arn', 'identifier', 'uuid', 'scope', 'catalog', 'relativeid',
+  'groupname', 'modelid',
 ]);

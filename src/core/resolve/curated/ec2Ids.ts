@@ -42,3 +42,18 @@ export function ec2TypeOfId(id: string): string | undefined {
   if (dash <= 0 || dash > 12) return undefined;
   return EC2_ID_PREFIX_TYPES[id.slice(0, dash)];
 }
+
+const PREFIX_OF_TYPE = new Map<string, string>(Object.entries(EC2_ID_PREFIX_TYPES).map(([p, t]) => [t, p + '-']));
+
+/**
+ * False when an id visibly belongs to another type: an EC2 `instance` needs `i-…`, an SSM
+ * `managed-instance` needs `mi-…` (hybrid nodes), so one instanceId does not name both.
+ */
+export function idFitsType(typeName: string, service: string, value: string): boolean {
+  if (service === 'ec2') {
+    const prefix = PREFIX_OF_TYPE.get(typeName);
+    return prefix === undefined || value.startsWith(prefix);
+  }
+  if (service === 'ssm' && typeName === 'managed-instance') return value.startsWith('mi-');
+  return true;
+}

@@ -62,7 +62,7 @@ export const EVENT_NAME_ACTIONS: Readonly<Record<string, Readonly<Record<string,
 
 /**
  * Events that no IAM action authorises (sign-in, service-internal notifications), with the reason
- * shown to people. Keyed by `eventSource host label:eventName`.
+ * shown to people. Keyed by `eventSource host label:eventName`, or `host:*` for a whole source.
  */
 export const NO_ACTION_EVENTS: Readonly<Record<string, string>> = {
   'signin:ConsoleLogin': 'ConsoleLogin is a sign-in: it acts on no resource',
@@ -78,9 +78,22 @@ export const NO_ACTION_EVENTS: Readonly<Record<string, string>> = {
   'signin:CredentialChallenge': 'CredentialChallenge is a sign-in step: it acts on no resource',
   'signin:CredentialVerification': 'CredentialVerification is a sign-in step: it acts on no resource',
   'ec2messages:SendHeartbeat': 'SSM agent heartbeat: it names no resource',
-  'ec2:SharedSnapshotVolumeCreated': 'SharedSnapshotVolumeCreated is a notification from AWS about a shared snapshot, not a call',
-  'ec2:SharedSnapshotCopyInitiated': 'SharedSnapshotCopyInitiated is a notification from AWS about a shared snapshot, not a call',
+  'billingconsole:*': 'billing console settings (contacts, addresses, preferences) belong to the account, not to a resource',
 };
+
+/**
+ * API Gateway's IAM actions are HTTP verbs on resource paths (`apigateway:POST` on `/restapis`);
+ * CloudTrail logs the SDK operation. The verb follows from the operation's first word.
+ */
+export function apiGatewayVerb(eventName: string): string | undefined {
+  for (const [word, verb] of API_GATEWAY_VERBS) if (eventName.startsWith(word)) return verb;
+  return undefined;
+}
+
+const API_GATEWAY_VERBS: readonly [string, string][] = [
+  ['Create', 'POST'], ['Import', 'PUT'], ['Put', 'PUT'], ['Tag', 'PUT'], ['Untag', 'DELETE'],
+  ['Delete', 'DELETE'], ['Get', 'GET'], ['Update', 'PATCH'], ['Flush', 'DELETE'], ['Test', 'POST'],
+];
 
 /** Lambda logs API versions in eventNames (`GetFunction20150331v2`): the action is the name without the date. */
 export function stripLambdaVersion(eventName: string): string {

@@ -7,6 +7,7 @@ import { fillTemplate, type ArnEnv } from '../arnTemplate';
 import { iamService } from '../iamTable';
 import type { Plan } from '../plan';
 import type { RecordValues } from '../recordValues';
+import type { TargetSet } from '../targetSet';
 import { ec2TypeOfId } from './ec2Ids';
 import { SSM_TAGGABLE_TYPES } from './requiredTypes';
 
@@ -16,7 +17,7 @@ export interface CuratedTarget {
   assumption?: string;
 }
 
-const EC2_MIXED_ID_KEYS = ['resourceid', 'resourceids'];
+const EC2_MIXED_ID_KEYS = ['resourceid', 'resourceids', 'resourceidset'];
 /** IAM user actions that, without a `userName`, apply to the calling user (IAM API reference). */
 const IAM_CALLER_DEFAULT = new Set([
   'GetUser', 'ListAccessKeys', 'CreateAccessKey', 'UpdateAccessKey', 'DeleteAccessKey', 'ListMFADevices',
@@ -27,11 +28,42 @@ const IAM_CALLER_DEFAULT = new Set([
 /** Every curated target the record yields. */
 export function curatedTargets(plan: Plan, eventName: string, record: CloudTrailRecord, values: RecordValues, env: ArnEnv): CuratedTarget[] {
   const out: CuratedTarget[] = [];
-  if (plan.prefix === 'ec2') ec2MixedIds(values, env, out);
+  if (plan.prefix === 'ec2') out.push(...ec2IdTargets(values, EC2_MIXED_ID_KEYS, env));
   else if (plan.prefix === 'iam' && IAM_CALLER_DEFAULT.has(eventName)) iamCaller(record, values, out);
   else if (plan.prefix === 's3') s3CopySource(values, env, out);
   else if (plan.prefix === 'ssm') ssmTypedId(values, env, out);
+  else if (plan.prefix === 'sns') snsSubscription(values, out);
+  else if (plan.prefix === 'bedrock') bedrockModel(values, env, out);
   return out;
+}
+
+/** An SNS subscription ARN is its topic's ARN plus `:<uuid>`; IAM authorises on the topic. */
+function snsSubscription(values: RecordValues, out: CuratedTarget[]): void {
+  for (const fv of values.byKey.get('subscriptionarn') ?? []) {
+    if (fv.side !== 'request' || !fv.value.startsWith('arn:')) continue;
+    const cut = fv.value.lastIndexOf(':');
+    if (cut > 0 && fv.value.split(':').length === 7) out.push({ arn: fv.value.slice(0, cut), resourceType: 'topic' });
+  }
+}
+
+/** Bedrock `modelId`s such as `anthropic.claude-3…` are foundation models, whose ARNs have no account. */
+function bedrockModel(values: RecordValues, env: ArnEnv, out: CuratedTarget[]): void {
+  for (const fv of values.byKey.get('modelid') ?? []) {
+    if (fv.side !== 'request' || fv.value.startsWith('arn:') || !fv.value.includes('.') || fv.value.includes('/')) continue;
+    out.push({ arn: `arn:${env.partition}:bedrock:${env.region}::foundation-model/${fv.value}`, resourceType: 'foundation-model' });
+  }
+}
+
+/**
+ * API Gateway templates nest (`/restapis/x` encloses `/restapis/x/stages/y`); a call on a stage
+ * is authorised on the stage path only, so enclosing paths filled alongside are dropped.
+ */
+export function dropEnclosingPaths(set: TargetSet): void {
+  const arns = set.targets.map((t) => t.arn);
+  for (let i = set.targets.length - 1; i >= 0; i--) {
+    const a = (set.targets[i] as { arn: string }).arn;
+    if (arns.some((b) => b !== a && b.startsWith(a + '/'))) set.targets.splice(i, 1);
+  }
 }
 
 function ssmTypedId(values: RecordValues, env: ArnEnv, out: CuratedTarget[]): void {
@@ -48,12 +80,17 @@ function ssmTypedId(values: RecordValues, env: ArnEnv, out: CuratedTarget[]): vo
   if (arn) out.push({ arn, resourceType: rt.name });
 }
 
-function ec2MixedIds(values: RecordValues, env: ArnEnv, out: CuratedTarget[]): void {
+/**
+ * EC2 ids whose prefix names their type, under the given keys (all keys when undefined), from the
+ * request side (or anywhere, for service events whose details are neither).
+ */
+export function ec2IdTargets(values: RecordValues, keys: readonly string[] | undefined, env: ArnEnv): CuratedTarget[] {
+  const out: CuratedTarget[] = [];
   const ec2 = iamService('ec2');
-  if (!ec2) return;
-  for (const key of EC2_MIXED_ID_KEYS) {
+  if (!ec2) return out;
+  for (const key of keys ?? [...values.byKey.keys()]) {
     for (const fv of values.byKey.get(key) ?? []) {
-      if (fv.side !== 'request') continue;
+      if (keys && fv.side !== 'request') continue;
       const typeName = ec2TypeOfId(fv.value);
       const rt = typeName ? ec2.resourceTypes.get(typeName) : undefined;
       const variable = rt?.template.vars[0];
@@ -62,6 +99,7 @@ function ec2MixedIds(values: RecordValues, env: ArnEnv, out: CuratedTarget[]): v
       if (arn) out.push({ arn, resourceType: rt.name });
     }
   }
+  return out;
 }
 
 function iamCaller(record: CloudTrailRecord, values: RecordValues, out: CuratedTarget[]): void {
