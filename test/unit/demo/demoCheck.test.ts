@@ -1,0 +1,57 @@
+// Runs the real check (ingest → resolver → attribution → judgement) over the demo and compares its
+// findings and gaps with demo/expected.json, which the generator derived from its own ground truth.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckResult } from '../../../src/core/model';
+import { DEMO, REPO, readJson, type Json } from './demoFiles';
+
+const CHECK = join(REPO, 'src', 'core', 'check', 'check.ts');
+const expected = readJson('expected.json');
+
+async function check(eventPaths: string[], managementEventsOnly: boolean): Promise<CheckResult> {
+  const { runCheck } = await import('../../../src/core/check/check');
+  const { readEvents } = await import('../../../src/core/ingest/readEvents');
+  const { loadInventory } = await import('../../../src/core/inventory/loadInventory');
+  const { ProductIndex } = await import('../../../src/core/attribute/productIndex');
+  const inventory = await loadInventory([join(DEMO, 'inventory')]);
+  const mapping = JSON.parse(readFileSync(join(DEMO, 'mapping.json'), 'utf8')) as ConstructorParameters<typeof ProductIndex>[1];
+  const products = new ProductIndex(inventory, mapping, [String(expected.productTagKey)]);
+  return runCheck(readEvents(eventPaths), { products, scope: { managementEventsOnly } });
+}
+
+const findingKey = (eventID: unknown, severity: unknown, from: unknown, to: unknown): string => `${String(eventID)} ${String(severity)} ${String(from)}->${String(to)}`;
+
+/** Lists what one side has and the other lacks, with event names, so a failure says what to look at. */
+function compare(what: string, got: Map<string, string>, want: Map<string, string>): void {
+  const missing = [...want].filter(([k]) => !got.has(k)).map(([k, name]) => `  missing    ${k} (${name})`);
+  const extra = [...got].filter(([k]) => !want.has(k)).map(([k, name]) => `  unexpected ${k} (${name})`);
+  assert.equal(missing.length + extra.length, 0, `${what} differ from demo/expected.json:\n${[...missing, ...extra].join('\n')}`);
+}
+
+function compareResult(result: CheckResult, findings: Json[], gaps: Json[]): void {
+  compare('findings',
+    new Map(result.findings.map((f) => [findingKey(f.eventID, f.severity, f.principal.product, f.resource.product), f.eventName])),
+    new Map(findings.map((f) => [findingKey(f.eventID, f.severity, f.principalProduct, f.resourceProduct), String(f.eventName)])));
+  compare('gaps',
+    new Map(result.gaps.map((g) => [`${g.eventID} ${g.kind}`, `${g.eventName}: ${g.reason}`])),
+    new Map(gaps.map((g) => [`${String(g.eventID)} ${String(g.kind)}`, String(g.eventName)])));
+}
+
+test('the check over the demo trail finds exactly the expected findings and gaps', { skip: !existsSync(CHECK) && 'src/core/check/check.ts is absent' }, async () => {
+  const result = await check([join(DEMO, 'AWSLogs')], false);
+  assert.equal(result.stats.recordsRead, expected.records);
+  assert.equal(result.readErrors.length, 0, JSON.stringify(result.readErrors));
+  compareResult(result, expected.findings as Json[], expected.gaps as Json[]);
+  assert.equal(result.stats.awsServiceEvents, expected.awsServiceEvents);
+  assert.equal(result.stats.exemptedEvents, expected.exemptedEvents);
+});
+
+test('the check over the demo lookup-events finds the expected subset', { skip: !existsSync(CHECK) && 'src/core/check/check.ts is absent' }, async () => {
+  const ids = new Set((expected.lookupEvents as Json).eventIDs as string[]);
+  const result = await check([join(DEMO, 'lookup-events')], true);
+  assert.equal(result.stats.recordsRead, ids.size);
+  const inLookup = (x: Json): boolean => ids.has(String(x.eventID));
+  compareResult(result, (expected.findings as Json[]).filter(inLookup), (expected.gaps as Json[]).filter(inLookup));
+});
