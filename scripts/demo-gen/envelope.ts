@@ -47,6 +47,12 @@ export interface CallContext {
   actor: Actor;
 }
 
+const VPC_ENDPOINTS: Record<string, string> = {
+  's3.amazonaws.com': 'vpce-0a7c31e52d94b6f08',
+  'dynamodb.amazonaws.com': 'vpce-05d2e8a1c7f3b9e46',
+  'sqs.amazonaws.com': 'vpce-0e41b7d29a6c3f815',
+};
+
 const TLS = { tlsVersion: 'TLSv1.3', cipherSuite: 'TLS_AES_128_GCM_SHA256' };
 
 function hostFor(source: string, region: string): string {
@@ -87,8 +93,10 @@ export function envelope(ctx: CallContext, spec: CallSpec, truth: Truth, hostHea
   record.managementEvent = !spec.data;
   record.recipientAccountId = ACCOUNT;
   if (service || isCrossAccount(actor)) record.sharedEventID = rng.uuid();
-  if (spec.vpcEndpointId) {
-    record.vpcEndpointId = spec.vpcEndpointId;
+  // The checkout service runs in private subnets and reaches AWS through VPC endpoints.
+  const vpcEndpointId = spec.vpcEndpointId ?? (!service && actor.channel === 'ecs' ? VPC_ENDPOINTS[spec.source] : undefined);
+  if (vpcEndpointId) {
+    record.vpcEndpointId = vpcEndpointId;
     record.vpcEndpointAccountId = ACCOUNT;
   }
   record.eventCategory = spec.data ? 'Data' : 'Management';

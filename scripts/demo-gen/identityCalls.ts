@@ -7,9 +7,18 @@ import { ACCOUNT, type DemoPrincipal } from './account';
 import { type CallContext, type DemoEvent, envelope } from './envelope';
 import { callerArn } from './dataCalls';
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** STS logs expirations in Java's default US format, e.g. `Oct 11, 2026, 2:01:49 AM`. */
+function stsExpiration(d: Date): string {
+  const h = d.getUTCHours();
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${MONTHS[d.getUTCMonth()] ?? ''} ${d.getUTCDate()}, ${d.getUTCFullYear()}, ${h % 12 || 12}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
 /** sts:AssumeRole. Cross-account callers get sharedEventID from the envelope; refusals log no request. */
 export function assumeRole(ctx: CallContext, role: DemoPrincipal, sessionName: string, denied = false): DemoEvent {
-  const exp = new Date(ctx.at.getTime() + 3600_000).toUTCString().replace(/^\w+, (\d+) (\w+) (\d+) (\d+):(\d+):(\d+) GMT$/, '$2 $1, $3, $4:$5:$6');
+  const exp = stsExpiration(new Date(ctx.at.getTime() + 3600_000));
   if (denied) {
     return envelope(ctx, {
       source: 'sts.amazonaws.com', name: 'AssumeRole', readOnly: true, requestParameters: null,
@@ -23,7 +32,7 @@ export function assumeRole(ctx: CallContext, role: DemoPrincipal, sessionName: s
     source: 'sts.amazonaws.com', name: 'AssumeRole', readOnly: true,
     requestParameters: { roleArn: role.arn, roleSessionName: sessionName, durationSeconds: 3600 },
     responseElements: {
-      credentials: { accessKeyId: key, sessionToken: '', expiration: exp.replace(/(\d+):(\d+):(\d+)$/, (_m, h: string, mi: string, s: string) => `${Number(h) % 12 || 12}:${mi}:${s} ${Number(h) < 12 ? 'AM' : 'PM'}`) },
+      credentials: { accessKeyId: key, sessionToken: '', expiration: exp },
       assumedRoleUser: { assumedRoleId: `${role.id}:${sessionName}`, arn: `arn:aws:sts::${role.accountId}:assumed-role/${role.name}/${sessionName}` },
     },
     resources: [{ accountId: role.accountId, type: 'AWS::IAM::Role', ARN: role.arn }],
