@@ -8,6 +8,7 @@ import { fillTemplate, type ArnEnv } from './arnTemplate';
 import type { PlanType, VarSource } from './plan';
 import { looksLikeArn, type FoundValue, type RecordValues } from './recordValues';
 import { idFitsType } from './curated/ec2Ids';
+import { PSEUDO_TYPES } from './curated/requiredTypes';
 
 export interface FilledArn {
   arn: string;
@@ -37,13 +38,16 @@ const SIDES_REQUEST = ['request'] as const;
  * Fills one resource type's template; never more than a bounded number of ARNs. Types the action
  * does not require are filled from the request only: a response also names defaults the resource
  * received (a default security group, default RDS parameter groups) that nobody chose to touch.
- * A template without variables (`…:hub/default`, the account itself) is filled only when required.
+ * A template without variables (the Glue catalog, `…:hub/default`, the account itself) is filled
+ * only when required, and never for IAM's pseudo-resources (PSEUDO_TYPES).
  */
 export function fillType(pt: PlanType, values: RecordValues, env: ArnEnv): FillResult {
-  if (pt.vars.length === 0 && !pt.required) return { arns: [], missing: { variable: '(none: an account-level singleton)', keys: [] } };
+  if (pt.vars.length === 0 && (!pt.required || PSEUDO_TYPES.has(pt.type.name))) {
+    return { arns: [], missing: { variable: '(none: an account-level singleton)', keys: [] } };
+  }
   const perVar: VarValue[][] = [];
   for (const v of pt.vars) {
-    const found = valuesFor(v.sources, values, pt.required).filter((x) => idFitsType(pt.type.name, pt.type.template.service, x.value));
+    const found = valuesFor(v.sources, values, pt.fromResponse).filter((x) => idFitsType(pt.type.name, pt.type.template.service, x.value));
     if (found.length === 0) return { arns: [], missing: { variable: v.name, keys: uniqueKeys(v.sources) } };
     perVar.push(found);
   }
@@ -78,20 +82,23 @@ function uniqueKeys(sources: VarSource[]): string[] {
   return [...new Set(sources.map((s) => s.key))];
 }
 
-/** Values of the first source that has any; the request wins over the response. */
+/**
+ * Values from every source (a read replica names two instances under two keys); the request wins
+ * over the response, which is read only when the request has none.
+ */
 function valuesFor(sources: VarSource[], values: RecordValues, withResponse: boolean): VarValue[] {
   for (const side of withResponse ? SIDES_BOTH : SIDES_REQUEST) {
+    const out: VarValue[] = [];
     for (const s of sources) {
       const list = values.byKey.get(s.key);
       if (!list) continue;
-      const out: VarValue[] = [];
       for (const fv of list) {
         if (fv.side !== side) continue;
         const vv = transform(fv, s);
-        if (vv) out.push(vv);
+        if (vv && !out.some((o) => o.value === vv.value)) out.push(vv);
       }
-      if (out.length > 0) return out;
     }
+    if (out.length > 0) return out;
   }
   return [];
 }

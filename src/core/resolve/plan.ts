@@ -8,7 +8,7 @@ import { iamAction, type IamResourceType } from './iamTable';
 import { EVENT_SOURCE_PREFIX } from './curated/eventSources';
 import { EVENT_NAME_ACTIONS, NO_ACTION_EVENTS, apiGatewayVerb, stripLambdaVersion } from './curated/eventNames';
 import { GENERIC_VARIABLES, VARIABLE_ALIASES, type Transform } from './curated/aliases';
-import { ANY_OF_TYPES } from './curated/requiredTypes';
+import { ANY_OF_TYPES, RESPONSE_TYPES } from './curated/requiredTypes';
 
 export interface VarSource {
   /** Lowercased key in requestParameters/responseElements. */
@@ -27,6 +27,11 @@ export interface PlanType {
   type: IamResourceType;
   /** Counts for the status: the call is resolved when every required type has a target. */
   required: boolean;
+  /**
+   * Whether response values may fill it: for required types and the type a create call makes.
+   * Other types in a response are defaults the resource received, not what the caller chose.
+   */
+  fromResponse: boolean;
   vars: PlanVar[];
 }
 
@@ -84,7 +89,8 @@ function buildPlan(eventSource: string, eventName: string): Plan {
       types: [],
     };
   }
-  const anyOf = ANY_OF_TYPES[actions[0]?.action ?? ''];
+  const actionName = actions[0]?.action ?? '';
+  const anyOf = ANY_OF_TYPES[actionName];
   const types: PlanType[] = [];
   const seen = new Set<IamResourceType>();
   // Required types of the action's own service first: they decide the status and are the least
@@ -96,7 +102,8 @@ function buildPlan(eventSource: string, eventName: string): Plan {
         const rank = required ? 0 : rt.type.foreign ? 2 : 1;
         if (rank !== pass || seen.has(rt.type)) continue;
         seen.add(rt.type);
-        types.push({ type: rt.type, required, vars: planVars(rt.type, required) });
+        const fromResponse = required || creates(eventName, rt.type.name) || (RESPONSE_TYPES[actionName]?.includes(rt.type.name) ?? false);
+        types.push({ type: rt.type, required, fromResponse, vars: planVars(rt.type, required) });
       }
     }
   }
@@ -110,6 +117,15 @@ function buildPlan(eventSource: string, eventName: string): Plan {
     };
   }
   return anyOf ? { prefix, actions: actionList, types, anyOf } : { prefix, actions: actionList, types };
+}
+
+/** True when `CreateFlowLogs` makes a `vpc-flow-log`, `CreateCluster` a `cluster`, and so on. */
+function creates(eventName: string, typeName: string): boolean {
+  if (!eventName.startsWith('Create')) return false;
+  let made = eventName.slice(6).toLowerCase();
+  if (made.endsWith('s')) made = made.slice(0, -1);
+  const type = typeName.replace(/-/g, '').toLowerCase();
+  return made.length > 1 && (type === made || type.endsWith(made) || made.endsWith(type));
 }
 
 function actionNames(prefix: string, eventName: string): readonly string[] {

@@ -10,7 +10,7 @@ import { planFor, type Plan, type PlanType } from './plan';
 import { collectValues, type RecordValues } from './recordValues';
 import { fillType } from './fillTemplates';
 import { arnsFromLookup, arnsFromResources, parseDenied } from './envelopeTiers';
-import { curatedTargets, ec2IdTargets, dropEnclosingPaths } from './curated/specialRules';
+import { curatedTargets, ec2IdTargets, existingInterfaceOnly } from './curated/specialRules';
 import { explainMissing } from './curated/explanations';
 import { TargetSet, classify, serviceOf } from './targetSet';
 import { iamService } from './iamTable';
@@ -68,11 +68,12 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
   const creates = plan.noTargetReason !== undefined && known && eventName.startsWith('Create');
 
   // Tier 1. CloudTrail lists what the call involved, but not only targets: the bucket of an object,
-  // the KMS key of an encrypted copy. Entries of a type the action is not authorised on are context.
+  // the KMS key of an encrypted copy. Entries of a type the action is not authorised on are context;
+  // where IAM knows no type for the action at all, CloudTrail's word is all there is.
   for (const arn of arnsFromResources(record.resources)) {
     const pt = classify(plan, arn);
     if (pt) set.addTarget(arn, 'resources', pt.type.name);
-    else if (!known && !plan.noTargetReason) set.addTarget(arn, 'resources');
+    else if (plan.types.length === 0) set.addTarget(arn, 'resources');
     else set.addRelated(arn, 'resources');
   }
 
@@ -82,7 +83,7 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
     const via = fv.side === 'request' ? 'arn-in-request' : 'arn-in-response';
     const arn = fv.value.endsWith(':*') ? fv.value.slice(0, -2) : fv.value; // log groups are logged as `…:*`
     const pt = classify(plan, arn);
-    if (pt && (fv.side === 'request' || pt.required || !hasRequired)) set.addTarget(arn, via, pt.type.name);
+    if (pt && (fv.side === 'request' || pt.fromResponse || !hasRequired)) set.addTarget(arn, via, pt.type.name);
     else if (!pt && !known && !plan.noTargetReason && fv.side === 'request' && !contextKey(fv.key)) set.addTarget(arn, via);
     else if (!pt && creates && fv.side === 'response' && ownServices.has(serviceOf(arn))) set.addTarget(arn, via);
     else set.addRelated(arn, via);
@@ -93,14 +94,16 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
     set.addTarget(c.arn, 'curated', c.resourceType, c.assumption);
   }
   const missing = new Map<PlanType, string>();
-  for (const pt of plan.types) {
-    if (set.typesFound.has(pt.type.name)) continue;
+  // API Gateway's templates nest collection paths under every API; its curated rule names the path.
+  const templateTypes = plan.prefix === 'apigateway' ? [] : plan.types;
+  for (const pt of templateTypes) {
+    if (set.typesFromResources.has(pt.type.name)) continue;
     const r = fillType(pt, values, env);
     for (const a of r.arns) set.addTarget(a.arn, a.via, pt.type.name, a.assumption);
     if (r.arns.length === 0 && r.missing) missing.set(pt, missingReason(plan, pt, r.missing, values));
   }
 
-  if (plan.prefix === 'apigateway') dropEnclosingPaths(set);
+  if (plan.prefix === 'ec2') existingInterfaceOnly(eventName, values, set);
 
   // Tier 5.
   for (const l of arnsFromLookup(lookupResources, env)) {
@@ -153,10 +156,14 @@ function isListCall(eventName: string): boolean {
   return eventName.startsWith('Describe') || eventName.startsWith('List') || eventName.startsWith('Search') || eventName.startsWith('Lookup');
 }
 
+function emptyRequest(record: CloudTrailRecord): boolean {
+  const rp = record.requestParameters;
+  return rp === null || rp === undefined || (typeof rp === 'object' && Object.keys(rp).length === 0);
+}
+
 /** Says why the record is thin, when it is: that explains most missing values. */
 function thinRecord(record: CloudTrailRecord): string {
-  const rp = record.requestParameters;
-  const empty = rp === null || rp === undefined || (typeof rp === 'object' && Object.keys(rp).length === 0);
+  const empty = emptyRequest(record);
   const err = typeof record.errorCode === 'string' && record.errorCode ? ` (the call failed with ${record.errorCode})` : '';
   if (empty) return ` — the record has no requestParameters${err}`;
   return err;
@@ -178,19 +185,27 @@ function finish(plan: Plan, set: TargetSet, missing: Map<PlanType, string>, acti
   }
   const thin = thinRecord(record);
   const required = plan.types.filter((pt) => pt.required);
-  if (!found && required.length === 0 && !thin && missing.size === plan.types.length) {
+  if (!found && required.length === 0 && !emptyRequest(record) && missing.size === plan.types.length) {
     return { ...base, status: 'no-target', reason: `${actions.join(', ')}: IAM lists its resource types as optional and the record names none, so the call applied to the account` };
   }
   if (required.length === 0 || plan.anyOf) {
     if (found && (!plan.anyOf || required.some((pt) => set.typesFound.has(pt.type.name)))) return { ...base, status: 'resolved' };
     return { ...base, status: found ? 'partial' : 'unresolved', reason: firstReason(plan, missing) + thin };
   }
-  const lacking = required.filter((pt) => !set.typesFound.has(pt.type.name));
+  // Required types that take the same variables are alternatives (InvokeModel's model may be a
+  // foundation model, a provisioned model, an inference profile…): one of them is enough.
+  const satisfied = new Set<string>();
+  for (const pt of required) if (set.typesFound.has(pt.type.name)) satisfied.add(signature(pt));
+  const lacking = required.filter((pt) => !set.typesFound.has(pt.type.name) && !satisfied.has(signature(pt)));
   let status: ResolutionStatus = 'resolved';
   if (lacking.length > 0) status = found ? 'partial' : 'unresolved';
   if (status === 'resolved') return { ...base, status };
   const reasons = lacking.map((pt) => missing.get(pt) ?? `${plan.actions[0] ?? ''}: no ${pt.type.name} found`);
   return { ...base, status, reason: [...new Set(reasons)].join('; ') + thin };
+}
+
+function signature(pt: PlanType): string {
+  return pt.vars.length === 0 ? `(${pt.type.name})` : pt.vars.map((v) => v.name).sort().join(',');
 }
 
 function firstReason(plan: Plan, missing: Map<PlanType, string>): string {

@@ -12,6 +12,8 @@ export class TargetSet {
   private readonly seen = new Set<string>();
   /** Resource types that have at least one target. */
   readonly typesFound = new Set<string>();
+  /** Resource types CloudTrail's own resources[] named: templates need not guess those. */
+  readonly typesFromResources = new Set<string>();
 
   addTarget(arn: string, via: Via, resourceType?: string, assumption?: string): void {
     if (this.seen.has(arn)) {
@@ -22,7 +24,10 @@ export class TargetSet {
     }
     this.seen.add(arn);
     this.targets.push(make(arn, via, resourceType, assumption));
-    if (resourceType) this.typesFound.add(resourceType);
+    if (resourceType) {
+      this.typesFound.add(resourceType);
+      if (via === 'resources') this.typesFromResources.add(resourceType);
+    }
   }
 
   addRelated(arn: string, via: Via, resourceType?: string): void {

@@ -12,6 +12,20 @@ export const ANY_OF_TYPES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * Optional types whose value the response gives and that the call still acts on (the VPC a new
+ * NAT gateway is placed in, derived from its subnet).
+ */
+export const RESPONSE_TYPES: Readonly<Record<string, readonly string[]>> = {
+  'ec2:CreateNatGateway': ['vpc'],
+};
+
+/**
+ * Resource types with a fixed ARN that IAM uses as a switch, not a resource anybody owns:
+ * never a target.
+ */
+export const PSEUDO_TYPES: ReadonlySet<string> = new Set(['bedrock-marketplace-model-endpoint']);
+
+/**
  * SSM tagging calls name their resource by `resourceType` + `resourceId`; this maps the
  * resourceType value to the IAM resource type of the ssm service.
  */

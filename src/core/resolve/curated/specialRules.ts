@@ -31,10 +31,38 @@ export function curatedTargets(plan: Plan, eventName: string, record: CloudTrail
   if (plan.prefix === 'ec2') out.push(...ec2IdTargets(values, EC2_MIXED_ID_KEYS, env));
   else if (plan.prefix === 'iam' && IAM_CALLER_DEFAULT.has(eventName)) iamCaller(record, values, out);
   else if (plan.prefix === 's3') s3CopySource(values, env, out);
-  else if (plan.prefix === 'ssm') ssmTypedId(values, env, out);
+  else if (plan.prefix === 'ssm') ssmTargets(plan, values, env, out);
   else if (plan.prefix === 'sns') snsSubscription(values, out);
-  else if (plan.prefix === 'bedrock') bedrockModel(values, env, out);
+  else if (plan.prefix === 'bedrock' && plan.types.some((pt) => pt.type.name === 'foundation-model')) bedrockModel(values, env, out);
+  else if (plan.prefix === 'apigateway') apiGatewayPath(eventName, values, env, out);
   return out;
+}
+
+/**
+ * RunInstances with an existing network interface is checked against that interface, not against
+ * the subnet and security groups the response shows it already has.
+ */
+export function existingInterfaceOnly(eventName: string, values: RecordValues, set: TargetSet): void {
+  if (eventName !== 'RunInstances') return;
+  if (!(values.byKey.get('networkinterfaceid') ?? []).some((v) => v.side === 'request')) return;
+  for (let i = set.targets.length - 1; i >= 0; i--) {
+    const t = set.targets[i];
+    if (t && t.via !== 'resources' && (t.resourceType === 'subnet' || t.resourceType === 'security-group')) {
+      set.targets.splice(i, 1);
+      set.addRelated(t.arn, t.via, t.resourceType);
+    }
+  }
+}
+
+/** API Gateway paths: `/restapis/<id>`, or its stage when the call is about one. */
+function apiGatewayPath(eventName: string, values: RecordValues, env: ArnEnv, out: CuratedTarget[]): void {
+  const first = (key: string, side?: 'request' | 'response') => values.byKey.get(key)?.find((v) => !side || v.side === side)?.value;
+  const api = first('restapiid', 'request') ?? (eventName === 'CreateRestApi' ? first('id', 'response') : undefined);
+  if (!api || api.includes('/')) return;
+  const base = `arn:${env.partition}:apigateway:${env.region}::/restapis/${api}`;
+  const stage = eventName.includes('Stage') ? first('stagename') : undefined;
+  if (stage && !stage.includes('/')) out.push({ arn: `${base}/stages/${stage}`, resourceType: 'Stage' });
+  else out.push({ arn: base, resourceType: 'RestApi' });
 }
 
 /** An SNS subscription ARN is its topic's ARN plus `:<uuid>`; IAM authorises on the topic. */
@@ -54,23 +82,30 @@ function bedrockModel(values: RecordValues, env: ArnEnv, out: CuratedTarget[]): 
   }
 }
 
-/**
- * API Gateway templates nest (`/restapis/x` encloses `/restapis/x/stages/y`); a call on a stage
- * is authorised on the stage path only, so enclosing paths filled alongside are dropped.
- */
-export function dropEnclosingPaths(set: TargetSet): void {
-  const arns = set.targets.map((t) => t.arn);
-  for (let i = set.targets.length - 1; i >= 0; i--) {
-    const a = (set.targets[i] as { arn: string }).arn;
-    if (arns.some((b) => b !== a && b.startsWith(a + '/'))) set.targets.splice(i, 1);
-  }
-}
-
-function ssmTypedId(values: RecordValues, env: ArnEnv, out: CuratedTarget[]): void {
+function ssmTargets(plan: Plan, values: RecordValues, env: ArnEnv, out: CuratedTarget[]): void {
   const type = values.byKey.get('resourcetype')?.find((v) => v.side === 'request')?.value;
   const id = values.byKey.get('resourceid')?.find((v) => v.side === 'request')?.value;
-  const typeName = type !== undefined ? SSM_TAGGABLE_TYPES[type] : undefined;
+  let typeName = type !== undefined ? SSM_TAGGABLE_TYPES[type] : undefined;
+  // SSM calls EC2 instances "managed instances" too; only `mi-` ids are SSM's own hybrid nodes.
+  if (typeName === 'managed-instance' && id?.startsWith('i-')) typeName = 'instance';
+  // Calls IAM gives no resource type (PutInventory) still concern the instance they name.
+  if (!typeName && plan.types.length === 0 && !isReadCall(plan.actions[0] ?? '')) {
+    for (const fv of values.byKey.get('instanceid') ?? []) {
+      if (fv.side === 'request' && fv.value.startsWith('i-')) ssmTyped('instance', fv.value, env, out);
+    }
+    return;
+  }
   if (!typeName || id === undefined || id.startsWith('arn:')) return;
+  ssmTyped(typeName, id, env, out);
+}
+
+/** Reads without a resource type (GetCommandInvocation) are account-level in IAM: no target. */
+function isReadCall(action: string): boolean {
+  const name = action.slice(action.indexOf(':') + 1);
+  return name.startsWith('Get') || name.startsWith('List') || name.startsWith('Describe');
+}
+
+function ssmTyped(typeName: string, id: string, env: ArnEnv, out: CuratedTarget[]): void {
   const rt = iamService('ssm')?.resourceTypes.get(typeName);
   const variable = rt?.template.vars[0];
   if (!rt || !variable || rt.template.vars.length !== 1) return;
