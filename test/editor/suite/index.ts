@@ -34,7 +34,7 @@ export async function run(): Promise<void> {
     if (err !== undefined) outcome.error = errorText(err);
     result.tests.push(outcome);
     result[state]++;
-    say(`${state === 'passed' ? 'ok  ' : state === 'failed' ? 'FAIL' : 'skip'} ${outcome.title}${outcome.error ? `\n${outcome.error}` : ''}`);
+    say(`${state === 'passed' ? 'ok  ' : state === 'failed' ? 'FAIL' : 'skip'} ${outcome.title} (${outcome.durationMs} ms)${outcome.error ? `\n${outcome.error}` : ''}`);
   };
   try {
     const failures = await new Promise<number>((resolve) => {

@@ -1,0 +1,50 @@
+// Export Findings to Markdown from a product's context menu: the file written must be the core's
+// rendering of the product's check, and name every expected finding of that product.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { renderMarkdown } from '../../../src/core/report/markdown';
+import { demoExpected, openDemo, waitFor } from './helpers';
+
+/**
+ * Runs the export and answers its save dialog the way a user pressing Enter would: the simple
+ * (quick-input) dialog is always used in the browser and is forced here for desktop runs.
+ */
+async function exportThroughDialog(arg: unknown): Promise<vscode.Uri | undefined> {
+  await vscode.workspace.getConfiguration('files').update('simpleDialog.enable', true, vscode.ConfigurationTarget.Global);
+  let settled = false;
+  const run = Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('tagtrail.exportMarkdown', arg))
+    .finally(() => { settled = true; });
+  await waitFor('the export to finish', async () => {
+    if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    return settled;
+  }, 60_000);
+  return run;
+}
+
+suite('export', () => {
+  test('exporting a product writes the markdown of its check into the chosen file', async () => {
+    const a = await openDemo();
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(folder, 'the test workbench has a folder open');
+    const product = 'checkout';
+    const file = join(folder, `tagtrail-findings-${product}.md`);
+    rmSync(file, { force: true });
+
+    const uri = await exportThroughDialog({ product, contextValue: 'product' });
+    assert.equal(uri?.fsPath, file, 'the dialog offers the workspace folder and a product-named file');
+    assert.ok(existsSync(file), `${file} written`);
+    const written = readFileSync(file, 'utf8');
+    const r = a.lastCheckResult();
+    assert.ok(r);
+    assert.equal(r.scope.product, product, 'export from a product narrows the check to it');
+    assert.equal(written, renderMarkdown(r));
+    for (const f of demoExpected().findings.filter((x) => x.principalProduct === product || x.resourceProduct === product)) {
+      assert.ok(written.includes(f.eventID), `finding ${f.eventID} in the export`);
+    }
+    await waitFor('the exported file to open in an editor', () =>
+      vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === file));
+    rmSync(file, { force: true });
+  });
+});
