@@ -14,6 +14,8 @@ export const at = (day: number, h: number, m: number, s = 0): Date => new Date(S
 /** Collects calls; every builder draws from the one seeded generator, in call order. */
 export class Timeline {
   readonly events: DemoEvent[] = [];
+  /** Attached to the events added while set: the story EXPECTED.md tells about them. */
+  note: string | undefined;
 
   constructor(readonly rng: Rng) {}
 
@@ -24,6 +26,7 @@ export class Timeline {
 
   add(when: Date, actor: Actor, make: (ctx: CallContext) => DemoEvent, region = MAIN_REGION): DemoEvent {
     const event = make({ rng: this.rng, at: when, region, actor });
+    if (this.note !== undefined) event.truth.note = this.note;
     this.events.push(event);
     return event;
   }

@@ -15,6 +15,8 @@ export interface Truth {
   unresolvable?: string;
   /** LookupEvents' Resources list for this event, as AWS gives it (names, not ARNs). */
   lookupResources?: LookupResource[];
+  /** Why the event is in the demo, for EXPECTED.md (planted incidents only). */
+  note?: string;
 }
 
 export interface DemoEvent {

@@ -18,6 +18,7 @@ export interface ExpectedFinding {
   resourceArns: string[];
   resourceProduct: string;
   managementEvent: boolean;
+  note?: string;
 }
 
 export interface ExpectedGap {
@@ -28,6 +29,7 @@ export interface ExpectedGap {
   reason: string;
   principalArn?: string;
   resourceArn?: string;
+  note?: string;
 }
 
 export interface Expected {
@@ -57,7 +59,7 @@ const ownerArn = (arn: string): string => (arn.startsWith('arn:aws:s3:::') ? arn
 export function expectedResult(events: DemoEvent[], mapping: ProductMapping): Expected {
   const out: Expected = { findings: [], gaps: [], awsServiceEvents: 0, noTargetEvents: 0, exemptedEvents: 0 };
   for (const { record, truth, actor } of events) {
-    const base = { eventID: String(record.eventID), eventTime: String(record.eventTime), eventName: String(record.eventName) };
+    const base = { eventID: String(record.eventID), eventTime: String(record.eventTime), eventName: String(record.eventName), ...(truth.note ? { note: truth.note } : {}) };
     if (isService(actor)) {
       out.awsServiceEvents++;
       continue;

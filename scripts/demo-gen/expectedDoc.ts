@@ -29,7 +29,7 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|');
 
 function findingRows(findings: ExpectedFinding[], severity: Severity): string[] {
   return findings.filter((f) => f.severity === severity).map((f) =>
-    `| ${f.eventTime} | ${f.eventName} | ${cell(short(f.principalArn))} (${f.principalProduct}) | ${cell(f.resourceArns.map(short).join(', '))} (${f.resourceProduct}) | \`${f.eventID}\` |`);
+    `| ${f.eventTime} | ${f.eventName} | ${cell(short(f.principalArn))} (${f.principalProduct}) | ${cell(f.resourceArns.map(short).join(', '))} (${f.resourceProduct}) | ${cell(f.note ?? '')} | \`${f.eventID}\` |`);
 }
 
 export function expectedMarkdown(s: DemoSummary, events: DemoEvent[]): string {
@@ -70,14 +70,14 @@ export function expectedMarkdown(s: DemoSummary, events: DemoEvent[]): string {
     '',
   ];
   for (const sev of ['write', 'read', 'denied'] as const) {
-    lines.push(`### ${sev}`, '', '| time | event | caller | resource | event ID |', '|---|---|---|---|---|', ...findingRows(s.findings, sev), '');
+    lines.push(`### ${sev}`, '', '| time | event | caller | resource | story | event ID |', '|---|---|---|---|---|---|', ...findingRows(s.findings, sev), '');
   }
   lines.push(
     `## Gaps: ${s.gaps.length} (${gapCount('unresolved-target')} unresolved target, ${gapCount('unowned-principal')} caller without product, ${gapCount('unowned-resource')} resource without product)`,
     '',
-    '| time | event | kind | why | event ID |',
-    '|---|---|---|---|---|',
-    ...s.gaps.map((g) => `| ${g.eventTime} | ${g.eventName} | ${g.kind} | ${cell(g.reason)} | \`${g.eventID}\` |`),
+    '| time | event | kind | why | story | event ID |',
+    '|---|---|---|---|---|---|',
+    ...s.gaps.map((g) => `| ${g.eventTime} | ${g.eventName} | ${g.kind} | ${cell(g.reason)} | ${cell(g.note ?? '')} | \`${g.eventID}\` |`),
     '',
     '## Untagged resources',
     '',
