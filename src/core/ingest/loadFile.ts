@@ -35,9 +35,12 @@ export async function loadFile(path: string, wholeLimit: number): Promise<Loaded
     if (!isGzip(buf)) return { kind: 'whole', buf, bytes: buf.length };
     // The gzip trailer holds the uncompressed size (mod 2^32) of the last member; it is only a hint,
     // so maxOutputLength enforces the limit whatever the trailer claims.
-    if (buf.length >= 18 && buf.readUInt32LE(buf.length - 4) > wholeLimit) return { kind: 'stream', bytes: size };
+    const hint = buf.length >= 18 ? buf.readUInt32LE(buf.length - 4) : 0;
+    if (hint > wholeLimit) return { kind: 'stream', bytes: size };
+    // One output chunk of the announced size saves zlib's many small chunks and their concatenation.
+    const chunkSize = Math.max(64 * 1024, hint + 1);
     try {
-      return { kind: 'whole', buf: await gunzipAsync(buf, { maxOutputLength: wholeLimit }), bytes: size };
+      return { kind: 'whole', buf: await gunzipAsync(buf, { maxOutputLength: wholeLimit, chunkSize }), bytes: size };
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { kind: 'stream', bytes: size };
       return { kind: 'whole', buf: partialGunzip(buf, wholeLimit), bytes: size, gzipError: error };

@@ -54,7 +54,15 @@ export async function* readEvents(paths: string[], opts: ReadOptions = {}): Asyn
     const loaded = current.kind === 'file' ? await current.loaded : undefined;
     next = await nextItem(files, wholeLimit);
     if (current.kind === 'error') ctx.onError(current.error);
-    else if (loaded) yield* recordsOfFile(current.path, loaded, ctx);
+    else if (loaded?.kind === 'failed') failed(current.path, loaded.error, ctx);
+    else if (loaded?.kind === 'whole') {
+      ctx.stats.bytesRead += loaded.bytes;
+      for (const r of recordsFromWhole(loaded.buf, current.path, ctx, loaded.gzipError)) yield r;
+    } else if (loaded) {
+      ctx.stats.bytesRead += loaded.bytes;
+      const chunks = decompressed(createReadStream(current.path, { highWaterMark: READ_CHUNK }));
+      for await (const batch of recordsFromChunks(chunks, current.path, ctx)) for (const r of batch) yield r;
+    }
   }
 }
 
@@ -64,7 +72,8 @@ export async function* readEvents(paths: string[], opts: ReadOptions = {}): Asyn
  */
 export async function* readEventsFromStream(stream: NodeJS.ReadableStream, source: string, opts: ReadOptions = {}): AsyncGenerator<SourcedRecord> {
   const ctx = contextOf(opts);
-  yield* recordsFromChunks(decompressed(stream), source, ctx);
+  // Plain loops: `yield*` over an array would await once more per record.
+  for await (const batch of recordsFromChunks(decompressed(stream), source, ctx)) for (const r of batch) yield r;
 }
 
 function contextOf(opts: ReadOptions): ReadContext {
@@ -85,17 +94,7 @@ async function nextItem(files: AsyncGenerator<Listed>, wholeLimit: number): Prom
   return { kind: 'file', path: n.value.path, loaded: loadFile(n.value.path, wholeLimit) };
 }
 
-async function* recordsOfFile(path: string, loaded: Loaded, ctx: ReadContext): AsyncGenerator<SourcedRecord> {
-  if (loaded.kind === 'failed') {
-    ctx.stats.sourcesFailed++;
-    ctx.onError({ source: path, message: describeIoError(loaded.error) });
-    return;
-  }
-  ctx.stats.bytesRead += loaded.bytes;
-  if (loaded.kind === 'whole') {
-    yield* recordsFromWhole(loaded.buf, path, ctx, loaded.gzipError);
-    return;
-  }
-  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
-  yield* recordsFromChunks(decompressed(stream), path, ctx);
+function failed(path: string, error: unknown, ctx: ReadContext): void {
+  ctx.stats.sourcesFailed++;
+  ctx.onError({ source: path, message: describeIoError(error) });
 }

@@ -10,9 +10,10 @@ const GUNZIP_CHUNK = 256 * 1024;
 
 /**
  * Records from content that arrives in chunks (decompressed already), with memory bounded by the
- * largest record. An error thrown by `chunks` (bad gzip, I/O) ends the source after reporting it.
+ * largest record, in batches (one per chunk: a promise per batch rather than per record). An error
+ * thrown by `chunks` (bad gzip, I/O) ends the source after reporting it.
  */
-export async function* recordsFromChunks(chunks: AsyncIterable<Buffer>, source: string, ctx: ReadContext): AsyncGenerator<SourcedRecord> {
+export async function* recordsFromChunks(chunks: AsyncIterable<Buffer>, source: string, ctx: ReadContext): AsyncGenerator<SourcedRecord[]> {
   let parser: SourceParser | undefined;
   const head: Buffer[] = [];
   let headBytes = 0;
@@ -21,14 +22,15 @@ export async function* recordsFromChunks(chunks: AsyncIterable<Buffer>, source: 
     for await (const chunk of chunks) {
       ctx.signal?.throwIfAborted();
       if (parser) {
-        for (const r of parser.feed(chunk)) yield r;
+        yield parser.feed(chunk);
         continue;
       }
       head.push(chunk);
       headBytes += chunk.length;
       if (headBytes < SNIFF_BYTES) continue;
-      parser = new SourceParser(Buffer.concat(head), source, ctx);
-      for (const r of parser.feed(Buffer.concat(head))) yield r;
+      const all = Buffer.concat(head);
+      parser = new SourceParser(all, source, ctx);
+      yield parser.feed(all);
     }
   } catch (e) {
     if (ctx.signal?.aborted) throw e;
@@ -37,17 +39,18 @@ export async function* recordsFromChunks(chunks: AsyncIterable<Buffer>, source: 
   if (!parser) {
     const all = Buffer.concat(head);
     parser = new SourceParser(all, source, ctx);
-    for (const r of parser.feed(all)) yield r;
+    yield parser.feed(all);
   }
-  for (const r of parser.finish(streamError)) yield r;
+  yield parser.finish(streamError);
 }
 
 /**
- * Records from a whole decompressed file held in memory. Trail files are parsed with one
- * `JSON.parse` (the fastest way V8 offers); anything else, or a file that fails that parse
- * (truncated, concatenated pages), goes through the chunk parser, which recovers what it can.
+ * Records from a whole decompressed file held in memory, synchronously (no promise per record).
+ * Trail files are parsed with one `JSON.parse`, the fastest way V8 offers; anything else, or a file
+ * that fails that parse (truncated, concatenated pages), goes through the splitting parser, which
+ * recovers what it can. `streamError` is what cut the content short (a damaged gzip).
  */
-export async function* recordsFromWhole(buf: Buffer, source: string, ctx: ReadContext, streamError?: unknown): AsyncGenerator<SourcedRecord> {
+export function* recordsFromWhole(buf: Buffer, source: string, ctx: ReadContext, streamError?: unknown): Generator<SourcedRecord> {
   if (streamError === undefined && detectLayout(buf) === 'container') {
     const records = parseTrailFile(buf);
     if (records) {
@@ -68,7 +71,9 @@ export async function* recordsFromWhole(buf: Buffer, source: string, ctx: ReadCo
       return;
     }
   }
-  yield* recordsFromChunks(once(buf, streamError), source, ctx);
+  const parser = new SourceParser(buf, source, ctx);
+  yield* parser.feed(buf);
+  yield* parser.finish(streamError);
 }
 
 /** The records of a `{"Records":[…]}` or `{"Events":[…]}` file, or undefined if it is not exactly one such object. */
@@ -85,11 +90,6 @@ function parseTrailFile(buf: Buffer): unknown[] | undefined {
   // Both keys in one object is odd enough that the splitter, which reads both, should handle it.
   if (Array.isArray(v['Records']) && Array.isArray(v['Events'])) return undefined;
   return list;
-}
-
-async function* once(buf: Buffer, error: unknown): AsyncGenerator<Buffer> {
-  if (buf.length > 0) yield buf;
-  if (error !== undefined) throw error;
 }
 
 /**

@@ -1,0 +1,68 @@
+/**
+ * Throughput benchmark: `npm run bench`. Generates ≥1,000,000 records as gzip trail files in the
+ * S3 delivery layout under bench-data/ (reused when present), then measures, each in its own
+ * process so peak RSS is per measurement: the floor (bare gunzip + JSON.parse of the same files),
+ * readEvents alone (whole-file and streaming paths), and the end-to-end check on one core and
+ * across worker threads. Prints figures and ratios to the floor; asserts nothing.
+ *
+ *   npm run bench [-- --records=N] [-- --only=floor,check]
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { ensureBenchData } from './bench/generate';
+import type { Measurement } from './bench/measure';
+
+const ROOT = resolve(__dirname, '..');
+const CORPUS = resolve(ROOT, '../shared/corpus');
+const DATA = resolve(ROOT, 'bench-data');
+const BUNDLE = resolve(ROOT, '.cache/bench/measure.js');
+
+function arg(name: string): string | undefined {
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+}
+
+function run(mode: string, extra: string[] = []): Measurement | undefined {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', BUNDLE, mode, resolve(DATA, 'AWSLogs'), resolve(DATA, 'inventory.json'), ...extra], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    console.error(`bench: ${mode} failed:\n${r.stderr}`);
+    return undefined;
+  }
+  return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Measurement;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CORPUS)) {
+    console.log(`bench: skipped — the shared corpus is not at ${CORPUS}; it is the source of the generated records.`);
+    return;
+  }
+  const records = Number(arg('records') ?? 1_000_000);
+  const manifest = await ensureBenchData(DATA, CORPUS, records);
+  console.log(`data: ${manifest.records} records in ${manifest.files} .json.gz files under bench-data/ (generated in ${manifest.generatedInSeconds.toFixed(1)} s)`);
+  await build({ entryPoints: [resolve(ROOT, 'scripts/bench/measure.ts')], outfile: BUNDLE, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+
+  const modes: [string, string[]][] = [['floor', []], ['read', []], ['read-stream', []], ['check', []], ['check-workers', ['2']]];
+  const only = arg('only')?.split(',');
+  const results: Measurement[] = [];
+  for (const [mode, extra] of modes) {
+    if (only && !only.includes(mode)) continue;
+    const m = run(mode, extra);
+    if (m) results.push(m);
+  }
+  const floor = results.find((m) => m.mode === 'floor');
+  console.log('');
+  console.log('mode                 records     seconds   records/s   × floor   peak RSS');
+  for (const m of results) {
+    const ratio = floor ? (m.recordsPerSecond / floor.recordsPerSecond).toFixed(2) : '-';
+    console.log(
+      `${m.mode.padEnd(20)} ${String(m.records).padStart(9)} ${m.seconds.toFixed(2).padStart(9)} ${Math.round(m.recordsPerSecond).toString().padStart(11)} ${ratio.padStart(9)} ${m.peakRssMB.toFixed(0).padStart(7)} MB${m.note ? `   (${m.note})` : ''}`,
+    );
+  }
+  console.log('\nAims: check ≥ 0.6× floor on one core; peak RSS < 600 MB. The floor does no validation, no error handling and keeps nothing.');
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

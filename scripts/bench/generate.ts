@@ -1,0 +1,143 @@
+/**
+ * Generates the benchmark's trail files from the shared corpus: each real record becomes a template
+ * whose event id, time, recipient account, bucket names and instance ids vary, written as gzip
+ * trail files in the S3 delivery layout. The inventory is built by resolving every template once
+ * per tenant, so the check finds owners for most targets (and, on purpose, not for all).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import type { CloudTrailRecord, Inventory, Tag } from '../../src/core/model';
+import { resolveRecord } from '../../src/core/resolve/resolver';
+import { principalOf } from '../../src/core/attribute/principal';
+import { toSnapshot } from '../../src/core/inventory/loadInventory';
+
+const gzipAsync = promisify(gzip);
+
+/** Bump when the generated data changes shape, so stale bench-data is regenerated. */
+const GENERATOR_VERSION = 2;
+const RECORDS_PER_FILE = 1000;
+const TENANTS = 16;
+const ACCOUNTS = ['111111111111', '222222222222', '333333333333'];
+const REGIONS = ['eu-west-1', 'us-east-1', 'ap-southeast-2'];
+const PRODUCTS = ['checkout', 'billing', 'search', 'shared', 'analytics'];
+const START_MS = Date.UTC(2024, 4, 1);
+
+export interface Manifest {
+  version: number;
+  records: number;
+  files: number;
+  generatedInSeconds: number;
+}
+
+interface Template {
+  parts: string[]; // literal, token, literal, token, …, literal
+}
+
+/** Reads the corpus and turns each record into a template with `@@X@@` tokens. */
+function templatesFrom(corpus: string): Template[] {
+  const out: Template[] = [];
+  for (const f of readdirSync(corpus).filter((n) => n.endsWith('.jsonl')).sort()) {
+    for (const line of readFileSync(join(corpus, f), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const rec = JSON.parse(line) as CloudTrailRecord;
+      rec.eventID = '@@E@@';
+      rec.eventTime = '@@T@@';
+      let text = JSON.stringify(rec);
+      const account = typeof rec.recipientAccountId === 'string' ? rec.recipientAccountId : rec.userIdentity?.accountId;
+      if (typeof account === 'string' && /^\d{6,12}$/.test(account)) text = text.replace(new RegExp(`(?<!\\d)${account}(?!\\d)`, 'g'), '@@A@@');
+      const bucket = (rec.requestParameters as { bucketName?: unknown } | undefined)?.bucketName;
+      if (typeof bucket === 'string' && /^[a-z0-9.-]{3,63}$/.test(bucket)) {
+        text = text.replace(new RegExp(`(?<=[":/])${bucket.replace(/\./g, '\\.')}(?=["/])`, 'g'), `${bucket}-t@@K@@`);
+      }
+      text = text.replace(/\bi-[0-9a-f]{2}([0-9a-f]{6,15})\b/g, 'i-@@H@@$1');
+      out.push({ parts: text.split(/@@([ETAKH])@@/) });
+    }
+  }
+  return out;
+}
+
+function fill(t: Template, id: string, time: string, tenant: number): string {
+  const p = t.parts;
+  let s = p[0] ?? '';
+  for (let i = 1; i < p.length; i += 2) {
+    const tok = p[i];
+    s += tok === 'E' ? id : tok === 'T' ? time : tok === 'A' ? ACCOUNTS[tenant % ACCOUNTS.length] : tok === 'K' ? String(tenant) : tenant.toString(16).padStart(2, '0');
+    s += p[i + 1] ?? '';
+  }
+  return s;
+}
+
+function uuidOf(n: number): string {
+  const h = n.toString(16).padStart(12, '0');
+  return `be0c4a11-0000-4000-8000-${h}`;
+}
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** ~1 in 10 ARNs is left untagged so the check also meets owner gaps, as real accounts do. */
+function productFor(arn: string): string | undefined {
+  const h = hash(arn);
+  return h % 10 === 0 ? undefined : PRODUCTS[h % PRODUCTS.length];
+}
+
+function buildInventory(templates: Template[]): Inventory {
+  const inv: Inventory = { principals: new Map(), resources: new Map(), sources: ['bench-data (generated)'] };
+  const tag = (map: Map<string, Tag[]>, arn: string) => {
+    const p = productFor(arn);
+    if (p !== undefined) map.set(arn, [{ key: 'product', value: p }]);
+  };
+  for (let k = 0; k < TENANTS; k++) {
+    for (const t of templates) {
+      const rec = JSON.parse(fill(t, 'x', '2024-05-01T00:00:00Z', k)) as CloudTrailRecord;
+      for (const target of resolveRecord(rec).targets) tag(inv.resources, target.arn);
+      tag(inv.principals, principalOf(rec).arn);
+    }
+  }
+  return inv;
+}
+
+/** Generates (or reuses) at least `records` records under `root`; returns the manifest. */
+export async function ensureBenchData(root: string, corpus: string, records: number): Promise<Manifest> {
+  const manifestPath = join(root, 'manifest.json');
+  if (existsSync(manifestPath)) {
+    const m = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+    if (m.version === GENERATOR_VERSION && m.records >= records) return m;
+  }
+  const t0 = performance.now();
+  rmSync(root, { recursive: true, force: true });
+  const templates = templatesFrom(corpus);
+  const files = Math.ceil(records / RECORDS_PER_FILE);
+  let seq = 0;
+  const pending: Promise<void>[] = [];
+  for (let f = 0; f < files; f++) {
+    const tenant = f % TENANTS;
+    const account = ACCOUNTS[tenant % ACCOUNTS.length] ?? '';
+    const region = REGIONS[(f >> 4) % REGIONS.length] ?? '';
+    const fileMs = START_MS + f * 5 * 60_000;
+    const lines: string[] = [];
+    for (let r = 0; r < RECORDS_PER_FILE; r++, seq++) {
+      const t = templates[seq % templates.length] as Template;
+      lines.push(fill(t, uuidOf(seq), new Date(fileMs + r * 300).toISOString().replace(/\.\d{3}Z$/, 'Z'), tenant));
+    }
+    const d = new Date(fileMs).toISOString();
+    const stamp = `${d.slice(0, 4)}${d.slice(5, 7)}${d.slice(8, 10)}T${d.slice(11, 13)}${d.slice(14, 16)}Z`;
+    const path = join(root, 'AWSLogs', account, 'CloudTrail', region, d.slice(0, 4), d.slice(5, 7), d.slice(8, 10), `${account}_CloudTrail_${region}_${stamp}_${String(f).padStart(6, '0')}.json.gz`);
+    mkdirSync(dirname(path), { recursive: true });
+    const body = Buffer.from(`{"Records":[${lines.join(',')}]}`);
+    pending.push(gzipAsync(body, { level: 6 }).then((gz) => writeFileSync(path, gz)));
+    // Keep a few files compressing on the thread pool, not all of them in memory.
+    if (pending.length >= 4) await pending.shift();
+  }
+  await Promise.all(pending);
+  const inv = buildInventory(templates);
+  writeFileSync(join(root, 'inventory.json'), JSON.stringify(toSnapshot(inv)));
+  const m: Manifest = { version: GENERATOR_VERSION, records: files * RECORDS_PER_FILE, files, generatedInSeconds: (performance.now() - t0) / 1000 };
+  writeFileSync(manifestPath, JSON.stringify(m));
+  return m;
+}
