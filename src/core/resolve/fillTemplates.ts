@@ -128,6 +128,8 @@ function transform(fv: FoundValue, s: VarSource): VarValue | undefined {
     case 'kmsKeyId':
       if (!isKmsKeyId(value)) return undefined;
       break;
+    case 'never':
+      return undefined;
     default:
       break;
   }

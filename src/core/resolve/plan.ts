@@ -7,8 +7,8 @@ import type { Via } from '../model';
 import { iamAction, type IamResourceType } from './iamTable';
 import { EVENT_SOURCE_PREFIX } from './curated/eventSources';
 import { EVENT_NAME_ACTIONS, NO_ACTION_EVENTS, apiGatewayVerb, stripLambdaVersion } from './curated/eventNames';
-import { GENERIC_VARIABLES, VARIABLE_ALIASES, type Transform } from './curated/aliases';
-import { ANY_OF_TYPES, RESPONSE_TYPES } from './curated/requiredTypes';
+import { GENERIC_VARIABLES, VARIABLE_ALIASES, VARIABLE_TRANSFORMS, type Transform } from './curated/aliases';
+import { ANY_OF_TYPES, PSEUDO_TYPES, RESPONSE_TYPES } from './curated/requiredTypes';
 
 export interface VarSource {
   /** Lowercased key in requestParameters/responseElements. */
@@ -98,7 +98,7 @@ function buildPlan(eventSource: string, eventName: string): Plan {
   for (const pass of [0, 1, 2]) {
     for (const a of actions) {
       for (const rt of a.resourceTypes) {
-        const required = anyOf ? anyOf.includes(rt.type.name) : rt.required && !rt.type.foreign;
+        const required = anyOf ? anyOf.includes(rt.type.name) : rt.required && !rt.type.foreign && !PSEUDO_TYPES.has(rt.type.name);
         const rank = required ? 0 : rt.type.foreign ? 2 : 1;
         if (rank !== pass || seen.has(rt.type)) continue;
         seen.add(rt.type);
@@ -169,5 +169,7 @@ function sourcesFor(name: string, type: IamResourceType, ownRequired: boolean): 
       sources.push(s);
     }
   }
+  const forced = VARIABLE_TRANSFORMS[name];
+  if (forced) for (const s of sources) s.transform ??= forced;
   return sources;
 }

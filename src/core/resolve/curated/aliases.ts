@@ -7,7 +7,8 @@ export type Transform =
   | 'addLeadingSlash' // the rare template whose variable keeps it
   | 'queueUrl' // https://sqs.<region>.amazonaws.com/<account>/<name> -> name (and the account)
   | 'lastPathSegment' // a name given as an ARN or path where the template wants the bare name
-  | 'kmsKeyId'; // only a key id (uuid or mrk-…): aliases and ARNs are not a key id
+  | 'kmsKeyId' // only a key id (uuid or mrk-…): aliases and ARNs are not a key id
+  | 'never'; // the record's value is never the whole variable (see VARIABLE_TRANSFORMS)
 
 export interface Alias {
   key: string;
@@ -67,6 +68,15 @@ export const VARIABLE_ALIASES: Readonly<Record<string, readonly Alias[]>> = {
   StackName: [{ key: 'stackname' }],
   StateMachineName: [{ key: 'statemachinearn', transform: 'lastPathSegment' }],
   ConfigurationRecorderName: [{ key: 'configurationrecordername' }],
+};
+
+/**
+ * Checks a variable's value needs whichever key it came from. A secret's ARN ends in a random
+ * suffix that a name (`prod/db`) lacks, so a name never fills SecretId; only an ARN names a secret.
+ */
+export const VARIABLE_TRANSFORMS: Readonly<Record<string, Transform>> = {
+  KeyId: 'kmsKeyId',
+  SecretId: 'never',
 };
 
 /**

@@ -51,6 +51,11 @@ export const EVENT_NAME_ACTIONS: Readonly<Record<string, Readonly<Record<string,
     GetBucketAccelerateConfiguration: ['GetAccelerateConfiguration'],
     PutBucketAccelerateConfiguration: ['PutAccelerateConfiguration'],
   },
+  dynamodb: {
+    // Transactions are authorised item by item with the single-item actions.
+    TransactWriteItems: ['PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
+    TransactGetItems: ['GetItem'],
+  },
   lambda: {
     Invoke: ['InvokeFunction'],
     InvokeAsync: ['InvokeAsync'],
