@@ -12,6 +12,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider, MiddlewareStack, Pluggable } from '@smithy/types';
 import { allowedAction } from './allowlist';
 import { TagTrailAwsError, explainAwsError } from './errors';
+import type { ServiceId } from './profiles';
 
 /** What the live layer shares across clients of one check. */
 export interface AwsSession {
@@ -25,6 +26,8 @@ export interface AwsSession {
   maxAttempts?: number;
   /** S3 path-style addressing, needed by most emulators and proxies. */
   forcePathStyle?: boolean;
+  /** Endpoint URLs by service id, for what the SDK does not resolve itself (see `configuredEndpoint`). */
+  endpoints?: Partial<Record<ServiceId, string>>;
 }
 
 /** Refuses non-allowlisted commands, gates attempts, logs and explains. */
@@ -70,11 +73,12 @@ export class AwsClients {
 
   constructor(readonly session: AwsSession) {}
 
-  private get<T extends Made>(key: string, region: string, make: (config: ReturnType<AwsClients['config']>) => T): T {
+  private get<T extends Made>(key: ServiceId, region: string, make: (config: ReturnType<AwsClients['config']>) => T): T {
     const id = `${key}:${region}`;
     let client = this.made.get(id) as T | undefined;
     if (!client) {
-      client = make(this.config(region));
+      const endpoint = this.session.endpoints?.[key];
+      client = make({ ...this.config(region), ...(endpoint ? { endpoint } : {}) });
       // Each client types its stack by its own commands; the plugin only reads context names.
       (client.middlewareStack as unknown as MiddlewareStack<object, object>).use(readOnlyPlugin(this.session, region));
       this.made.set(id, client);
@@ -93,12 +97,12 @@ export class AwsClients {
     };
   }
 
-  sts(region: string): STSClient { return this.get('sts', region, (c) => new STSClient(c)); }
-  iam(region: string): IAMClient { return this.get('iam', region, (c) => new IAMClient(c)); }
-  tagging(region: string): ResourceGroupsTaggingAPIClient { return this.get('tagging', region, (c) => new ResourceGroupsTaggingAPIClient(c)); }
-  cloudTrail(region: string): CloudTrailClient { return this.get('cloudtrail', region, (c) => new CloudTrailClient(c)); }
+  sts(region: string): STSClient { return this.get('STS', region, (c) => new STSClient(c)); }
+  iam(region: string): IAMClient { return this.get('IAM', region, (c) => new IAMClient(c)); }
+  tagging(region: string): ResourceGroupsTaggingAPIClient { return this.get('RESOURCE_GROUPS_TAGGING_API', region, (c) => new ResourceGroupsTaggingAPIClient(c)); }
+  cloudTrail(region: string): CloudTrailClient { return this.get('CLOUDTRAIL', region, (c) => new CloudTrailClient(c)); }
   s3(region: string): S3Client {
-    return this.get('s3', region, (c) => new S3Client({ ...c, forcePathStyle: this.session.forcePathStyle ?? false }));
+    return this.get('S3', region, (c) => new S3Client({ ...c, forcePathStyle: this.session.forcePathStyle ?? false }));
   }
 
   /** Closes every connection pool; the session is unusable afterwards. */

@@ -14,6 +14,8 @@ export interface CredentialOptions {
   mfaCodeProvider?: MfaCodeProvider;
   /** Region for the STS/SSO calls credential providers make themselves (role chains, SSO). */
   region?: string;
+  /** STS endpoint for role chains, when one is configured for the chosen profile. */
+  stsEndpoint?: string;
 }
 
 /** Refresh this long before expiry, so that a long check does not sign with credentials about to lapse. */
@@ -24,7 +26,7 @@ const REFRESH_MARGIN_MS = 5 * 60_000;
  * assumed once and an MFA code is asked for once, and refreshed only near expiry.
  */
 export function credentialsFor(opts: CredentialOptions): AwsCredentialIdentityProvider {
-  const clientConfig = opts.region ? { region: opts.region } : {};
+  const clientConfig = { ...(opts.region ? { region: opts.region } : {}), ...(opts.stsEndpoint ? { endpoint: opts.stsEndpoint } : {}) };
   const mfa = opts.mfaCodeProvider;
   const base = opts.profile
     ? fromIni({ profile: opts.profile, clientConfig, ...(mfa ? { mfaCodeProvider: mfa } : {}) })

@@ -13,7 +13,7 @@ import { liveInventory } from './inventory';
 import { RateLimiter } from './limiter';
 import { toSourcedRecord, type LookupQuery } from './lookupEvents';
 import { mergeAsync } from './merge';
-import { activeProfileName, hasEndpointOverride, listProfiles } from './profiles';
+import { SERVICE_IDS, activeProfileName, configuredEndpoint, listProfiles } from './profiles';
 import { describeTrails, parseS3Uri, trailRecords, type TrailInfo } from './trailLogs';
 import { scopeNotesFor } from './scopeNotes';
 
@@ -75,12 +75,15 @@ export async function loadLiveInputs(opts: LiveInputOptions): Promise<LiveInputs
   const until = opts.until ?? new Date();
   let account = '';
   const limiter = new RateLimiter();
+  const endpoints = Object.fromEntries(SERVICE_IDS.flatMap((id) => { const url = configuredEndpoint(id, profileInfo); return url ? [[id, url]] : []; }));
   const clients = new AwsClients({
     ...(profileName ? { profile: profileName } : {}),
-    credentials: credentialsFor({ ...(profileName ? { profile: profileName } : {}), region: regions[0]!, ...(opts.mfaCodeProvider ? { mfaCodeProvider: opts.mfaCodeProvider } : {}) }),
+    credentials: credentialsFor({ ...(profileName ? { profile: profileName } : {}), region: regions[0]!, ...(endpoints.STS ? { stsEndpoint: endpoints.STS } : {}), ...(opts.mfaCodeProvider ? { mfaCodeProvider: opts.mfaCodeProvider } : {}) }),
     ...(log ? { log } : {}),
     beforeAttempt: async ({ action, region }) => { if (action === 'cloudtrail:LookupEvents') await limiter.acquire(`${account}:${region}`, signal); },
-    forcePathStyle: hasEndpointOverride('S3', profileInfo),
+    endpoints,
+    // Emulators, proxies and VPC endpoint URLs need path-style S3 addressing.
+    forcePathStyle: Boolean(endpoints.S3),
     ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
   });
   try {

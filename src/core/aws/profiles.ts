@@ -117,12 +117,17 @@ export function activeProfileName(explicit?: string, env: NodeJS.ProcessEnv = pr
   return explicit || env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
 }
 
+/** Services TagTrail calls, by their SDK service id as used in `AWS_ENDPOINT_URL_<ID>` and `services` sections. */
+export const SERVICE_IDS = ['STS', 'IAM', 'RESOURCE_GROUPS_TAGGING_API', 'CLOUDTRAIL', 'S3'] as const;
+export type ServiceId = (typeof SERVICE_IDS)[number];
+
 /**
- * True when calls to `serviceId` (the SDK's env-var id, e.g. `S3`, `CLOUDTRAIL`) go to a custom
- * endpoint: such endpoints (emulators, proxies) usually need S3 path-style addressing.
+ * The endpoint URL configured for a service, with the AWS CLI's precedence: AWS_ENDPOINT_URL_<ID>,
+ * AWS_ENDPOINT_URL, the profile's `services` section, the profile's `endpoint_url`. The SDK applies
+ * the same rules itself, but only for the AWS_PROFILE/default profile, not for a profile chosen in
+ * code, which is why TagTrail resolves them for the chosen profile here.
  */
-export function hasEndpointOverride(serviceId: string, profile: ProfileInfo | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (/^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '')) return false;
-  const key = serviceId.toUpperCase().replace(/[\s-]+/g, '_');
-  return Boolean(env[`AWS_ENDPOINT_URL_${key}`] || env.AWS_ENDPOINT_URL || profile?.endpointUrl || profile?.serviceEndpoints?.[key.toLowerCase()]);
+export function configuredEndpoint(serviceId: ServiceId, profile: ProfileInfo | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (/^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '')) return undefined;
+  return env[`AWS_ENDPOINT_URL_${serviceId}`] || env.AWS_ENDPOINT_URL || profile?.serviceEndpoints?.[serviceId.toLowerCase()] || profile?.endpointUrl || undefined;
 }
