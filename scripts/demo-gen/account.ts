@@ -14,6 +14,7 @@ export const TAG_KEY = 'product';
 
 export type PrincipalKind = 'user' | 'role' | 'sso-role';
 
+/** A user or role of the demo (or of the partner account). */
 export interface DemoPrincipal {
   kind: PrincipalKind;
   name: string;
@@ -29,6 +30,7 @@ export interface DemoPrincipal {
   trustedAccount?: string;
 }
 
+/** A resource of the demo account with its tags. */
 export interface DemoResource {
   arn: string;
   region: string;
@@ -172,5 +174,3 @@ export const R = {
   oldReportLogs: logGroup('/aws/lambda/old-report-generator', undefined, false),
 } satisfies Record<string, DemoResource>;
 
-export type ResourceKey = keyof typeof R;
-export type PrincipalKey = keyof typeof P;

@@ -19,12 +19,14 @@ export interface Truth {
   note?: string;
 }
 
+/** A generated record with its ground truth and the caller that made it. */
 export interface DemoEvent {
   record: CloudTrailRecord;
   truth: Truth;
   actor: Actor;
 }
 
+/** What a call builder says about its call; the envelope adds identity, time, ids and TLS. */
 export interface CallSpec {
   source: string;
   name: string;
@@ -42,6 +44,7 @@ export interface CallSpec {
   vpcEndpointId?: string;
 }
 
+/** Where and when a call happens, who makes it, and the generator it draws ids from. */
 export interface CallContext {
   rng: Rng;
   at: Date;

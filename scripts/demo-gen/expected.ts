@@ -56,6 +56,10 @@ export function productOfTarget(arn: string): string | undefined {
 /** The resource an ARN belongs to for gap reporting (an object's bucket). */
 const ownerArn = (arn: string): string => (arn.startsWith('arn:aws:s3:::') ? arn.split('/')[0] ?? arn : arn);
 
+/**
+ * Findings and gaps a correct check gives for `events`, by the rules EXPECTED.md states: sessions
+ * judged as their roles, S3 objects owned by their buckets, shared products and exemptions skipped.
+ */
 export function expectedResult(events: DemoEvent[], mapping: ProductMapping): Expected {
   const out: Expected = { findings: [], gaps: [], awsServiceEvents: 0, noTargetEvents: 0, exemptedEvents: 0 };
   for (const { record, truth, actor } of events) {

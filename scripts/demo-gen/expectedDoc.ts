@@ -32,6 +32,7 @@ function findingRows(findings: ExpectedFinding[], severity: Severity): string[] 
     `| ${f.eventTime} | ${f.eventName} | ${cell(short(f.principalArn))} (${f.principalProduct}) | ${cell(f.resourceArns.map(short).join(', '))} (${f.resourceProduct}) | ${cell(f.note ?? '')} | \`${f.eventID}\` |`);
 }
 
+/** The whole of EXPECTED.md, from the same summary that becomes expected.json. */
 export function expectedMarkdown(s: DemoSummary, events: DemoEvent[]): string {
   const count = (sev: Severity): number => s.findings.filter((f) => f.severity === sev).length;
   const gapCount = (kind: string): number => s.gaps.filter((g) => g.kind === kind).length;

@@ -23,6 +23,7 @@ export interface ServiceCaller {
 
 export type Actor = Caller | ServiceCaller;
 
+/** True for AWS services acting on their own (CloudTrail delivering logs, Config). */
 export const isService = (a: Actor): a is ServiceCaller => 'service' in a;
 
 const CLI_UA = 'aws-cli/2.31.4 md/awscrt#0.27.6 ua/2.1 os/linux#6.8.0-1021-aws md/arch#x86_64 lang/python#3.13.7 md/pyimpl#CPython cfg/retry-mode#standard md/installer#exe md/distrib#ubuntu.24 md/prompt#off';
@@ -38,6 +39,7 @@ function keyFor(seed: string, prefix: string): string {
   return prefix + new Rng(h).chars(16, UPPER_ALNUM);
 }
 
+/** Source address: documentation ranges for people and partners, private ranges inside the VPC, the service name for AWS services. */
 export function addressOf(actor: Actor, day: string): string {
   if (isService(actor)) return actor.service;
   const seed = `${actor.principal.name}/${day}`;
@@ -51,6 +53,7 @@ export function addressOf(actor: Actor, day: string): string {
   }
 }
 
+/** User agent per channel; the CLI one names the sub-command as CLI v2 does. */
 export function userAgentOf(actor: Actor, command: string): string {
   if (isService(actor)) return actor.service;
   switch (actor.channel) {
@@ -68,6 +71,7 @@ function sessionStart(at: Date, channel: Channel): string {
   return new Date(Math.floor((at.getTime() - back) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
+/** The userIdentity block AWS writes for this caller at this time. */
 export function userIdentityOf(actor: Actor, at: Date): UserIdentity {
   if (isService(actor)) return { type: 'AWSService', invokedBy: actor.service };
   const { principal: p, channel } = actor;

@@ -17,6 +17,7 @@ export interface OutputFile {
 
 const stamp = (d: Date): string => d.toISOString().replace(/[-:]/g, '').slice(0, 13) + 'Z';
 
+/** Gzipped trail files, one per region and window, named and foldered as CloudTrail delivers them. */
 export function trailFiles(events: DemoEvent[], rng: Rng): OutputFile[] {
   const groups = new Map<string, DemoEvent[]>();
   for (const e of events) {
