@@ -70,7 +70,7 @@ export function sendSshPublicKeyDenied(ctx: CallContext, instance: DemoResource)
 export function lambdaInvoke(ctx: CallContext, fn: DemoResource): DemoEvent {
   return envelope(ctx, {
     source: 'lambda.amazonaws.com', name: 'Invoke', readOnly: false, data: true,
-    requestParameters: { functionName: fn.arn, invocationType: 'RequestResponse', logType: 'None' },
+    requestParameters: { functionName: fn.arn },
     additionalEventData: { functionVersion: `${fn.arn}:$LATEST` },
     resources: [{ accountId: ACCOUNT, type: 'AWS::Lambda::Function', ARN: fn.arn }],
   }, { targets: [fn.arn] });
