@@ -96,7 +96,9 @@ export function explainAwsError(e: unknown, ctx: AwsErrorContext = {}): TagTrail
       `Cannot resolve ${host}: the region "${ctx.region ?? '?'}" may not exist or may not offer this service, or DNS is unreachable.`, code === 'EAI_AGAIN', opts);
   }
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'TimeoutError'].includes(code || name)) {
-    return new TagTrailAwsError('network', `Network failure reaching AWS${where} (${code || name}): check the connection, proxy or endpoint settings.`, true, opts);
+    // A refused or unroutable connection will not heal in seconds; a reset or timeout may.
+    const transient = !['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code || name);
+    return new TagTrailAwsError('network', `Network failure reaching AWS${where} (${code || name}): check the connection, proxy or endpoint settings.`, transient, opts);
   }
   if (status >= 500 || field(e, '$fault') === 'server') {
     return new TagTrailAwsError('server', `AWS returned a server error${where} (${status || cleanAwsText(name, 60)}) for ${ctx.action ?? 'a call'}.`, true, opts);
