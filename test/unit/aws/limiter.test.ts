@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { RateLimiter } from '../../../src/core/aws/limiter';
+import { mapLimit } from '../../../src/core/aws/concurrency';
+import { mergeAsync } from '../../../src/core/aws/merge';
+
+test('the limiter never lets a key start more than N calls in any window, keys independent', async () => {
+  const limiter = new RateLimiter({ perWindow: 2, windowMs: 100, marginMs: 10 });
+  const starts: Record<string, number[]> = { a: [], b: [] };
+  const t0 = Date.now();
+  await Promise.all(['a', 'b'].flatMap((k) => Array.from({ length: 7 }, async () => { await limiter.acquire(k); starts[k]!.push(Date.now() - t0); })));
+  for (const k of ['a', 'b']) {
+    const s = starts[k]!.sort((x, y) => x - y);
+    for (let i = 2; i < s.length; i++) assert.ok(s[i]! - s[i - 2]! >= 109, `${k}: starts ${s.join(',')}`);
+    assert.ok(s[6]! < 450, `${k} kept pace: ${s.join(',')}`);
+  }
+});
+
+test('an aborted wait rejects and does not block the queue', async () => {
+  const limiter = new RateLimiter({ perWindow: 1, windowMs: 200, marginMs: 0 });
+  await limiter.acquire('k');
+  const ac = new AbortController();
+  const waiting = limiter.acquire('k', ac.signal);
+  ac.abort();
+  await assert.rejects(waiting);
+  const t = Date.now();
+  await limiter.acquire('k');
+  assert.ok(Date.now() - t < 260);
+});
+
+test('mapLimit keeps order and bounds parallelism; mergeAsync yields everything from every source', async () => {
+  let inFlight = 0;
+  let peak = 0;
+  const out = await mapLimit([5, 1, 4, 2, 3], 2, async (n) => { inFlight++; peak = Math.max(peak, inFlight); await new Promise((r) => setTimeout(r, n * 3)); inFlight--; return n * 10; });
+  assert.deepEqual(out, [50, 10, 40, 20, 30]);
+  assert.equal(peak, 2);
+  async function* gen(prefix: string, n: number) { for (let i = 0; i < n; i++) { await new Promise((r) => setTimeout(r, 1)); yield `${prefix}${i}`; } }
+  const merged: string[] = [];
+  for await (const x of mergeAsync([gen('a', 3), gen('b', 5), gen('c', 0)])) merged.push(x);
+  assert.deepEqual(merged.sort(), ['a0', 'a1', 'a2', 'b0', 'b1', 'b2', 'b3', 'b4']);
+});
