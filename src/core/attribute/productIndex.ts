@@ -19,31 +19,35 @@ function iamNameKey(arn: string): string | undefined {
   return m ? `${m[1]}|${m[2]}|${m[3]}` : undefined;
 }
 
+// Where a resource without tags of its own inherits its product. Only hierarchies AWS really has:
+// climbing any `/` would invent parents (a secret named `team/key` is not inside a secret `team`).
+const PARENT_RULES: RegExp[] = [
+  /^(arn:[^:]+:s3:::[^/]+)\/./, // S3 object → bucket (an object has no tags the inventory sees)
+  /^(arn:[^:]+:dynamodb:[^:]*:[^:]*:table\/[^/]+)\/./, // index, stream, backup, export → table
+  /^(arn:[^:]+:logs:[^:]*:[^:]*:log-group:[^:]+):./, // log stream (or `:*`) → log group
+  /^(arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:]+):./, // version or alias → function
+  /^(arn:[^:]+:kinesis:[^:]*:[^:]*:stream\/[^/]+)\/./, // consumer → stream
+  /^(arn:[^:]+:sns:[^:]*:[^:]*:[^:]+):[^:]+$/, // subscription → topic
+  /^(arn:[^:]+:apigateway:[^:]*::\/(?:restapis|apis)\/[^/]+)\/./, // stage, resource, method → API
+  /^(arn:[^:]+:ecr:[^:]*:[^:]*:repository\/[^:@]+)[:@]./, // image tag or digest → repository
+];
+
+/** The ARN a resource inherits its product from, if AWS nests it in one (see PARENT_RULES). */
+function parentOf(arn: string): string | undefined {
+  for (const rule of PARENT_RULES) {
+    const m = rule.exec(arn);
+    if (m?.[1]) return m[1];
+  }
+  return undefined;
+}
+
 /**
- * Where a resource without tags of its own inherits its product: the ARN cut back at `/`, nearest
- * first. An S3 object `arn:aws:s3:::b/k/x` belongs to bucket `arn:aws:s3:::b` (S3 ARNs have no
- * resource-type segment, so the bucket is the first segment), a DynamoDB index to its table
- * (`…:table/T/index/I` → `…:table/T`). A bare type such as `…:table` is never a parent.
+ * Secrets Manager ARNs end in `-` and six random characters that a record naming the secret by
+ * name does not carry: `…:secret:app/key` stands for `…:secret:app/key-AbC123`.
  */
-function parentsOf(arn: string): string[] {
-  let start = -1;
-  for (let i = 0; i < 5 && (start = arn.indexOf(':', start + 1)) >= 0; i++);
-  if (start < 0) return [];
-  const isS3 = arn.startsWith(':s3:', arn.indexOf(':', 4));
-  const out: string[] = [];
-  let end = arn.lastIndexOf('/');
-  // Keys can be long and deep; eight parents are plenty and keep lookups bounded on hostile input.
-  while (end > start && out.length < 8) {
-    const parent = arn.slice(0, end);
-    if (!isS3 && parent.indexOf('/', start) < 0) break;
-    out.push(parent);
-    end = arn.lastIndexOf('/', end - 1);
-  }
-  if (isS3) {
-    const bucket = arn.indexOf('/', start);
-    if (bucket > start && !out.includes(arn.slice(0, bucket))) out.push(arn.slice(0, bucket));
-  }
-  return out;
+function secretWithoutSuffix(arn: string): string | undefined {
+  const m = /^(arn:[^:]+:secretsmanager:[^:]*:[^:]*:secret:.+)-[A-Za-z0-9]{6}$/.exec(arn);
+  return m?.[1];
 }
 
 /**
@@ -56,6 +60,7 @@ export class ProductIndex {
   private readonly principalTags: Map<string, Tag[]>;
   private readonly resourceTags: Map<string, Tag[]>;
   private readonly iamByName = new Map<string, Tag[]>();
+  private readonly secretsByName = new Map<string, Tag[]>();
   private readonly principalPatterns: Compiled<string>[];
   private readonly resourcePatterns: Compiled<string>[];
   private readonly shared: Set<string>;
@@ -71,6 +76,10 @@ export class ProductIndex {
     for (const [arn, tags] of inventory.principals) {
       const key = iamNameKey(arn);
       if (key && !this.iamByName.has(key)) this.iamByName.set(key, tags);
+    }
+    for (const [arn, tags] of inventory.resources) {
+      const name = secretWithoutSuffix(arn);
+      if (name && !this.secretsByName.has(name)) this.secretsByName.set(name, tags);
     }
     const compile = (l: { pattern: string; product: string }[] | undefined): Compiled<string>[] =>
       (l ?? []).map((e) => ({ pattern: new ArnPattern(e.pattern), value: e.product }));
@@ -123,13 +132,16 @@ export class ProductIndex {
   }
 
   /**
-   * A resource's product: its own tags, the mapping, then its parents' tags and mapping (an S3
-   * object has no tags the inventory can see; its bucket does). IAM roles and users acted on as
-   * resources are looked up among the principals too.
+   * A resource's product: its own tags, the mapping, then the same for the resource AWS nests it in
+   * (an S3 object has no tags the inventory can see, its bucket does; a log stream's are its log
+   * group's). IAM roles and users acted on as resources are looked up among the principals too, and
+   * a secret named without its random suffix matches the secret that has it.
    */
   productOfResource(arn: string): string | undefined {
     if (this.resourceCache.has(arn)) return this.resourceCache.get(arn);
-    const found = this.lookupResource(arn) ?? parentsOf(arn).reduce<string | undefined>((acc, parent) => acc ?? this.lookupResource(parent), undefined);
+    let found = this.lookupResource(arn);
+    // Parents of parents (a DynamoDB stream's table) are followed a few steps only: rules shorten the ARN.
+    for (let p = parentOf(arn), n = 0; found === undefined && p !== undefined && n < 4; p = parentOf(p), n++) found = this.lookupResource(p);
     // Bounded: a check over millions of records touches far fewer distinct resources, but hostile
     // input could invent endless ARNs.
     if (this.resourceCache.size > 100_000) this.resourceCache.clear();
@@ -138,9 +150,14 @@ export class ProductIndex {
   }
 
   private lookupResource(arn: string): string | undefined {
-    return this.productFromTags(this.resourceTags.get(arn))
+    return this.productFromTags(this.resourceTags.get(arn) ?? this.secretsByName.get(arn))
       ?? this.productFromTags(this.tagsOfIam(arn, this.principalTags))
       ?? this.fromPatterns(this.resourcePatterns, arn);
+  }
+
+  /** The ARN a resource inherits its product from when it has none of its own (an S3 object's bucket…). */
+  parentOf(arn: string): string | undefined {
+    return parentOf(arn);
   }
 
   /** True for products whose resources every product may use (mapping `sharedProducts`). */

@@ -16,7 +16,7 @@ export interface CheckContext {
   onEvent?: (e: ResolvedEvent) => void;
   signal?: AbortSignal;
   /** Scope facts only the caller knows: input paths, and `managementEventsOnly` for live LookupEvents. */
-  scope?: Partial<Pick<CheckScope, 'eventSources' | 'inventorySources' | 'managementEventsOnly'>>;
+  scope?: Partial<Pick<CheckScope, 'eventSources' | 'inventorySources' | 'managementEventsOnly' | 'notes'>>;
   /** Read errors collected by the caller's reader (its `onError`); the result carries them. */
   readErrors?: ReadError[];
   /** Rows kept per list (findings, gaps); counts stay exact beyond it. Default 100 000. */
@@ -92,6 +92,7 @@ export async function runCheck(events: AsyncIterable<SourcedRecord>, ctx: CheckC
     eventSources: ctx.scope?.eventSources ?? [...recordSources],
     inventorySources: ctx.scope?.inventorySources ?? ctx.products.inventorySources,
     productTagKeys: ctx.products.tagKeys,
+    ...(ctx.scope?.notes?.length ? { notes: ctx.scope.notes } : {}),
   };
   return { scope, findings: tally.findings, gaps: tally.gaps, stats: tally.finishStats(), readErrors: ctx.readErrors ?? [], pairs: tally.pairList() };
 }

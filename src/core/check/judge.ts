@@ -12,6 +12,12 @@ export interface Judgement {
   principalProduct?: string;
 }
 
+/** Names what could be tagged, so the gap tells the reader how to close it. */
+function unownedReason(arn: string, products: ProductIndex): string {
+  const parent = products.parentOf(arn);
+  return parent === undefined ? 'no product tag or mapping on this resource' : `no product tag or mapping on this resource nor on ${parent}`;
+}
+
 function s(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
@@ -38,10 +44,15 @@ export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduc
     targets.push({ arn: t.arn, via: t.via, product: products.productOfResource(t.arn) });
   }
   // A data event names both the object and its bucket (`…:::b/k` and `…:::b`): one access, not two.
-  // The parent is dropped when a more specific target of the same product is present.
+  // With a product, the object is kept (it is what was read); without one, the bucket is kept (it is
+  // what someone has to tag).
   for (let i = targets.length - 1; i >= 0; i--) {
     const t = targets[i];
-    if (t && targets.some((u) => u !== t && u.product === t.product && u.arn.startsWith(`${t.arn}/`))) targets.splice(i, 1);
+    if (!t) continue;
+    const redundant = t.product !== undefined
+      ? targets.some((u) => u !== t && u.product === t.product && u.arn.startsWith(`${t.arn}/`))
+      : targets.some((u) => u !== t && u.product === undefined && t.arn.startsWith(`${u.arn}/`));
+    if (redundant) targets.splice(i, 1);
   }
   const keep = (...sides: (string | undefined)[]): boolean => onlyProduct === undefined || sides.includes(onlyProduct);
   const gap = (kind: GapKind, reason: string, resourceArn?: string): void => {
@@ -61,7 +72,7 @@ export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduc
   for (const t of targets) {
     const rp = t.product;
     if (rp === undefined) {
-      if (keep(pp)) gap('unowned-resource', 'no product tag or mapping on the resource or its parent', t.arn);
+      if (keep(pp)) gap('unowned-resource', unownedReason(t.arn, products), t.arn);
       continue;
     }
     if (pp === undefined || rp === pp || products.isShared(rp) || !keep(pp, rp)) continue;

@@ -45,6 +45,8 @@ export interface CheckScope {
   eventSources: string[];
   inventorySources: string[];
   productTagKeys: string[];
+  /** Sentences about what was and was not looked at (e.g. from live AWS input), shown in the report's scope. */
+  notes?: string[];
 }
 
 /** Counts of a check. `recordsRead` = `recordsInScope` + `recordsRejected` (outside the filters or not a record object). */

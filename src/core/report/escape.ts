@@ -3,7 +3,7 @@
 // structure of what we print: not a table, not a terminal, not the reader's view of the text.
 
 /** Bidi controls and invisible characters that can make text read differently than it is (Trojan Source). */
-const INVISIBLE = /[\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\u2028\u2029\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]/;
+export const INVISIBLE = /[\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\u2028\u2029\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]/;
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;

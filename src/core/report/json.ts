@@ -1,11 +1,23 @@
 import type { CheckResult } from '../model';
+import { INVISIBLE as INVISIBLE_ONE } from './escape';
+
+// C1 controls too: JSON.stringify leaves U+0080–U+009F raw, and U+009B is a CSI on some terminals.
+const INVISIBLE = new RegExp(`${INVISIBLE_ONE.source}|[\\u0080-\\u009F]`, 'g');
+
+/** Escapes C1 controls, bidi and invisible characters in serialised JSON as `\uXXXX` (they only occur in strings). */
+export function escapeInvisible(json: string): string {
+  return json.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /**
  * The check's machine-readable output: the whole `CheckResult` (findings, gaps, stats, scope,
  * product pairs, read errors) under a format marker, so consumers can detect what they were given.
- * `JSON.stringify` escapes control characters; values are otherwise as the records had them.
+ * `JSON.stringify` escapes control characters; bidi and invisible characters are escaped here too
+ * (`\u202e`), so that viewing the JSON on a terminal or in an editor shows them. Both stay valid JSON
+ * with the same values, because such characters can only occur inside strings.
  */
 export function renderJson(result: CheckResult): string {
   const { findings, gaps, stats, scope, pairs, readErrors } = result;
-  return `${JSON.stringify({ format: 'tagtrail-check', version: 1, findings, gaps, stats, scope, pairs, readErrors }, null, 2)}\n`;
+  const json = JSON.stringify({ format: 'tagtrail-check', version: 1, findings, gaps, stats, scope, pairs, readErrors }, null, 2);
+  return `${escapeInvisible(json)}\n`;
 }

@@ -28,5 +28,6 @@ export function renderScope(r: CheckResult): string {
     `- **Product tag keys (in priority order, case-sensitive):** ${list(scope.productTagKeys, 'none')}`,
     `- **Records:** ${stats.recordsRead} read, ${stats.recordsInScope} in scope, ${stats.recordsRejected} outside the filters or not records; ${stats.dataEvents ?? 0} data events; ${r.readErrors.length} read errors`,
   );
+  for (const note of scope.notes ?? []) out.push(`- ${md(note)}`);
   return out.join('\n');
 }

@@ -31,15 +31,25 @@ test('roles match by account and name whatever the path the record implied', () 
   assert.equal(idx.productOfResource('arn:aws:iam::1:role/deployer'), 'alpha');
 });
 
-test('an untagged S3 object belongs to its bucket; typed ARNs do not climb to their type', () => {
+test('untagged nested resources take their parent\'s product; other ARNs do not climb', () => {
   const idx = new ProductIndex(inventory({}, {
     'arn:aws:s3:::bucket-b': { product: 'beta' },
     'arn:aws:dynamodb:eu-west-1:1:table/T': { product: 'gamma' },
+    'arn:aws:logs:eu-west-1:1:log-group:/aws/lambda/f': { product: 'delta' },
+    'arn:aws:lambda:eu-west-1:1:function:f': { product: 'delta' },
     'arn:aws:ec2:eu-west-1:1:instance': { product: 'never' },
+    'arn:aws:secretsmanager:eu-west-1:1:secret:team': { product: 'never' },
+    'arn:aws:secretsmanager:eu-west-1:1:secret:team/api-key-AbC123': { product: 'alpha' },
   }), undefined, ['product']);
   assert.equal(idx.productOfResource('arn:aws:s3:::bucket-b/a/b/c.txt'), 'beta');
   assert.equal(idx.productOfResource('arn:aws:dynamodb:eu-west-1:1:table/T/index/I'), 'gamma');
+  assert.equal(idx.productOfResource('arn:aws:logs:eu-west-1:1:log-group:/aws/lambda/f:log-stream:2026/10/05/[$LATEST]abc'), 'delta');
+  assert.equal(idx.productOfResource('arn:aws:lambda:eu-west-1:1:function:f:prod'), 'delta');
   assert.equal(idx.productOfResource('arn:aws:ec2:eu-west-1:1:instance/i-1'), undefined);
+  // A secret's name may contain `/`; that is not a hierarchy. Named without its suffix, it still matches.
+  assert.equal(idx.productOfResource('arn:aws:secretsmanager:eu-west-1:1:secret:team/other'), undefined);
+  assert.equal(idx.productOfResource('arn:aws:secretsmanager:eu-west-1:1:secret:team/api-key'), 'alpha');
+  assert.equal(idx.parentOf('arn:aws:s3:::bucket-b/k'), 'arn:aws:s3:::bucket-b');
 });
 
 test('mapping fills in untagged principals (also by session ARN) and resources; tags win', () => {

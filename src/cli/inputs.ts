@@ -1,0 +1,63 @@
+import { access, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import type { Inventory, ProductMapping, ReadError, SourcedRecord } from '../core/model';
+import { parseMapping } from '../core/attribute/mapping';
+import { loadInventory } from '../core/inventory/loadInventory';
+import { readEvents } from '../core/ingest/readEvents';
+import { escapeTerminal } from '../core/report/escape';
+
+/** An input the user named cannot be used; main exits with status 2. */
+export class InputError extends Error {}
+
+/** Fails early, naming the path, when an input file or folder does not exist or cannot be read. */
+export async function assertReadable(paths: string[], what: string): Promise<void> {
+  for (const p of paths) {
+    try {
+      await access(p, constants.R_OK);
+    } catch {
+      throw new InputError(`cannot read ${what} "${p}" (no such file or folder, or no permission)`);
+    }
+  }
+}
+
+export async function loadMappingFile(path: string): Promise<ProductMapping> {
+  await assertReadable([path], 'mapping file');
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new InputError(`mapping file ${path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    return parseMapping(json, path);
+  } catch (e) {
+    throw new InputError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+export async function loadInventoryFiles(paths: string[]): Promise<Inventory> {
+  await assertReadable(paths, 'inventory');
+  try {
+    return await loadInventory(paths);
+  } catch (e) {
+    throw new InputError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** One line per read error, `file:line: message`, escaped: file names and messages may quote record text. */
+export function formatReadError(e: ReadError): string {
+  return `${escapeTerminal(e.source)}${e.position !== undefined ? `:${e.position}` : ''}: ${escapeTerminal(e.message)}`;
+}
+
+/**
+ * Streams events from files and folders; every read error goes to `report` as it happens (so a
+ * long run shows problems early) and is collected for the report's read-error section.
+ */
+export function eventsFrom(paths: string[], report: (line: string) => void, signal?: AbortSignal): { events: AsyncIterable<SourcedRecord>; readErrors: ReadError[] } {
+  const readErrors: ReadError[] = [];
+  const onError = (e: ReadError): void => {
+    readErrors.push(e);
+    report(`tagtrail: read error: ${formatReadError(e)}`);
+  };
+  return { events: readEvents(paths, { onError, ...(signal ? { signal } : {}) }), readErrors };
+}

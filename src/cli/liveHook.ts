@@ -1,0 +1,36 @@
+import type { Inventory, SourcedRecord } from '../core/model';
+
+/** What `tagtrail check --profile/--trail-bucket` asks of live AWS. */
+export interface LiveRequest {
+  profile?: string;
+  regions: string[];
+  since: Date;
+  until?: Date;
+  trailBucket?: string;
+  signal?: AbortSignal;
+  log: (line: string) => void;
+}
+
+/** What live AWS hands back: the same inputs a file-based check has, plus sentences for the scope. */
+export interface LiveResult {
+  inventory: Inventory;
+  events: AsyncIterable<SourcedRecord>;
+  scopeNotes: string[];
+  managementEventsOnly?: boolean;
+}
+
+export type LiveProvider = (req: LiveRequest) => Promise<LiveResult>;
+
+let provider: LiveProvider | undefined;
+
+/**
+ * The extension point for live AWS input. The CLI core stays free of the AWS SDK; the entry point
+ * that wants live checks registers `src/core/aws/liveInputs.ts`' `loadLiveInputs` (adapted) here.
+ */
+export function registerLiveProvider(p: LiveProvider | undefined): void {
+  provider = p;
+}
+
+export function liveProvider(): LiveProvider | undefined {
+  return provider;
+}

@@ -1,0 +1,73 @@
+import { UsageError } from './args';
+import { checkCommand, CHECK_HELP } from './checkCommand';
+import { demoCommand, DEMO_HELP } from './demoCommand';
+import { resolveCommand, RESOLVE_HELP } from './resolveCommand';
+import { InputError } from './inputs';
+import { processIo, type Io } from './io';
+import { escapeTerminal } from '../core/report/escape';
+import { InventoryFormatError } from '../core/inventory/loadInventory';
+
+const HELP = `tagtrail: did anyone of product A touch a resource of product B? (CloudTrail + tags)
+
+Commands:
+  tagtrail check --events <path>... --inventory <path>... [--mapping f] [--format md|json|text] ...
+  tagtrail resolve <path>... --format jsonl
+  tagtrail demo [--out file]
+
+Run "tagtrail <command> --help" for a command's options.
+
+${CHECK_HELP.split('\n')[0]}
+${RESOLVE_HELP.split('\n')[0]}
+${DEMO_HELP.split('\n')[0]}`;
+
+const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
+  check: checkCommand,
+  resolve: resolveCommand,
+  demo: demoCommand,
+};
+
+/**
+ * Runs the CLI and returns the exit status: 0 done, 1 findings with --fail-on-findings, 2 bad
+ * arguments or unreadable input (with one clear line on stderr), 3 an unexpected failure.
+ */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(`${HELP}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`tagtrail: unknown command "${escapeTerminal(name)}" (commands: ${Object.keys(COMMANDS).join(', ')}; see tagtrail --help)`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError || e instanceof InventoryFormatError) {
+      io.err(`tagtrail ${name}: ${escapeTerminal(e.message)}`);
+      return 2;
+    }
+    if (e instanceof Error && e.name === 'AbortError') {
+      io.err(`tagtrail ${name}: interrupted`);
+      return 130;
+    }
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      // File system errors (writing --out into a missing folder, a file vanishing mid-read) are input problems.
+      io.err(`tagtrail ${name}: ${escapeTerminal(e instanceof Error ? e.message : String(e))}`);
+      return 2;
+    }
+    io.err(`tagtrail ${name}: unexpected failure: ${escapeTerminal(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
+    return 3;
+  }
+}
+
+// Run only as the entry point (the bundle, or tsx on this file), not when tests import `main`.
+if (require.main === module) {
+  const ac = new AbortController();
+  process.once('SIGINT', () => ac.abort());
+  void main(process.argv.slice(2), processIo(ac.signal)).then((status) => {
+    process.exitCode = status;
+  });
+}
