@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { gunzipSync } from 'node:zlib';
 import { DEMO, REPO, judgedPrincipal, listFiles, matches, readJson, readTrailFiles, rel, type Json } from './demoFiles';
 
 const expected = readJson('expected.json');
@@ -134,7 +135,7 @@ test('lookup-events files hold the expected management events, each the same rec
   assert.deepEqual(new Set(ids), new Set((expected.lookupEvents as Json).eventIDs as string[]));
 });
 
-test('the generator reproduces the committed demo byte for byte', { timeout: 60_000 }, () => {
+test('the generator reproduces the committed demo (names and contents)', { timeout: 60_000 }, () => {
   const script = join(REPO, 'scripts', 'make-demo.ts');
   if (!existsSync(script)) return;
   const out = mkdtempSync(join(tmpdir(), 'tagtrail-demo-'));
@@ -144,7 +145,9 @@ test('the generator reproduces the committed demo byte for byte', { timeout: 60_
     const mine = listFiles(DEMO).map(rel).filter((p) => !p.startsWith('.'));
     const fresh = listFiles(out).map((p) => p.slice(out.length + 1).split('\\').join('/'));
     assert.deepEqual(fresh, mine, 'file list differs: run npm run make-demo and commit demo/');
-    for (const p of mine) assert.ok(readFileSync(join(DEMO, p)).equals(readFileSync(join(out, p))), `${p} differs: run npm run make-demo`);
+    // Gzip bytes depend on the zlib build; what must not drift is the content.
+    const content = (p: string): Buffer => (p.endsWith('.gz') ? gunzipSync(readFileSync(p)) : readFileSync(p));
+    for (const p of mine) assert.ok(content(join(DEMO, p)).equals(content(join(out, p))), `${p} differs: run npm run make-demo`);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
