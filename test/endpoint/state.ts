@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
-export interface Principal { name: string; arn: string; tags: { Key: string; Value: string }[]; mfaSerial?: string }
+export interface Principal { name: string; arn: string; tags: { Key: string; Value: string }[]; mfaSerial?: string; path?: string }
 
 export interface StoredEvent {
   EventId: string;

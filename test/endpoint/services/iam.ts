@@ -15,7 +15,7 @@ function page<T>(items: T[], form: URLSearchParams, query: string, cap: number):
 function principalXml(p: Principal, kind: 'User' | 'Role'): string {
   const id = `${kind === 'User' ? 'AIDA' : 'AROA'}${Buffer.from(p.arn).toString('hex').slice(-16).toUpperCase()}`;
   const trust = kind === 'Role' ? `<AssumeRolePolicyDocument>${encodeURIComponent('{"Version":"2012-10-17","Statement":[]}')}</AssumeRolePolicyDocument>` : '';
-  return `<member><Path>/</Path><${kind}Name>${xml(p.name)}</${kind}Name><${kind}Id>${id}</${kind}Id><Arn>${xml(p.arn)}</Arn><CreateDate>${CREATED}</CreateDate>${trust}</member>`;
+  return `<member><Path>${xml(p.path ?? '/')}</Path><${kind}Name>${xml(p.name)}</${kind}Name><${kind}Id>${id}</${kind}Id><Arn>${xml(p.arn)}</Arn><CreateDate>${CREATED}</CreateDate>${trust}</member>`;
 }
 
 function sorted(list: Principal[] | undefined): Principal[] {
