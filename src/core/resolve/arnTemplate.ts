@@ -81,7 +81,8 @@ export function matchesTemplate(t: ArnTemplate, arn: string): boolean {
       const last = i === t.slots.length - 1 && (t.literals[i + 1] ?? '') === '';
       const slot = t.slots[i] as string;
       const env = slot === 'Partition' || slot === 'Region' || slot === 'Account' || slot === 'AccountId';
-      const rest = t.service === 's3' ? '.+' : '[^:]+';
+      // `[\s\S]`, not `.`: S3 keys may hold line breaks, and `.` would drop such an object unseen.
+      const rest = t.service === 's3' ? '[\\s\\S]+' : '[^:]+';
       re += (env ? '[^:]*' : last ? rest : '[^:/]+') + escapeRe(t.literals[i + 1] ?? '');
     }
     t.matcher = new RegExp(re + '$');
