@@ -78,7 +78,10 @@ export function explainAwsError(e: unknown, ctx: AwsErrorContext = {}): TagTrail
     return new TagTrailAwsError('no-credentials', `No AWS credentials found${profile ? ` for profile ${profile}` : ''}: ${message} Configure a profile (\`aws configure${profileArg}\`) or choose another one.`, false, opts);
   }
   if (/AccessDenied|UnauthorizedOperation|AuthorizationError|Forbidden/i.test(name) || (status === 403 && !/Signature|Token|ExpiredToken|InvalidClientTokenId/i.test(name))) {
-    const action = ctx.action ? `the IAM action ${ctx.action}` : 'a read-only IAM action';
+    // AWS names the refused action in its message; that beats our guess (the call may have been a
+    // credential provider's AssumeRole made while signing ours).
+    const named = /not authorized to perform:? ([a-z0-9-]+:[A-Za-z0-9]+)/.exec(message)?.[1] ?? ctx.action;
+    const action = named ? `the IAM action ${named}` : 'a read-only IAM action';
     return new TagTrailAwsError('access-denied', `Access denied${where}: TagTrail needs ${action} (see docs/iam-policy.json for the minimal read-only policy). AWS said: ${message}`, false, opts);
   }
   if (/ExpiredToken|InvalidClientTokenId|UnrecognizedClient|SignatureDoesNotMatch|InvalidAccessKeyId/i.test(name)) {
