@@ -41,3 +41,26 @@ test('a static profile against the local endpoint yields the whole inventory and
     await ep.close();
   }
 });
+
+test('LookupEvents by user name and by resource name: the union of both queries, each event once', async () => {
+  const acct = syntheticAccount({ regions: ['us-east-1'], users: 4, eventsPerRegion: 120 });
+  const ep = await startEndpoint({ state: acct.state });
+  const home = makeAwsHome({ AWS_ENDPOINT_URL: ep.url, AWS_ACCESS_KEY_ID: acct.key.accessKeyId, AWS_SECRET_ACCESS_KEY: acct.key.secretAccessKey });
+  try {
+    const live = await loadLiveInputs({ regions: ['us-east-1'], since: acct.windowStart, until: acct.windowEnd, lookups: [{ key: 'Username', value: 'user-1' }, { key: 'ResourceName', value: 'queue-3' }] });
+    const got: string[] = [];
+    for await (const r of live.events) got.push(String(r.record.eventID));
+    const expected = acct.state.events.get(`${acct.account}:us-east-1`)!
+      .filter((e) => e.Username === 'user-1' || (e.Resources ?? []).some((x) => x.ResourceName === 'queue-3'))
+      .map((e) => e.EventId);
+    assert.ok(expected.length > 20 && expected.length < 120, `a real filter (${expected.length})`);
+    assert.deepEqual(got.sort(), expected.sort());
+    assert.ok(live.stats.duplicatesDropped > 0, 'events matching both queries were dropped once');
+    assert.equal(live.managementEventsOnly, true);
+    assert.match(live.scopeNotes.join('\n'), /LookupEvents only: management events.*--trail-bucket/);
+    assert.match(live.scopeNotes.join('\n'), /Trails found: org-trail → s3:\/\/tagtrail-test-trail\/logs/);
+  } finally {
+    home.dispose();
+    await ep.close();
+  }
+});
