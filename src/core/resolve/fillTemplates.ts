@@ -18,8 +18,8 @@ export interface FilledArn {
 
 export interface FillResult {
   arns: FilledArn[];
-  /** When nothing was filled: the first variable no key supplied, and the keys looked at. */
-  missing?: { variable: string; keys: string[] };
+  /** When nothing was filled: the first variable no key supplied, and the sources looked at. */
+  missing?: { variable: string; sources: readonly VarSource[] };
 }
 
 interface VarValue {
@@ -31,6 +31,7 @@ interface VarValue {
 }
 
 const MAX_ARNS_PER_TYPE = 100;
+const NO_VARIABLES = { variable: '(none: an account-level singleton)', sources: [] };
 const SIDES_BOTH = ['request', 'response'] as const;
 const SIDES_REQUEST = ['request'] as const;
 
@@ -43,17 +44,17 @@ const SIDES_REQUEST = ['request'] as const;
  */
 export function fillType(pt: PlanType, values: RecordValues, env: ArnEnv): FillResult {
   if (pt.vars.length === 0 && (!pt.required || PSEUDO_TYPES.has(pt.type.name))) {
-    return { arns: [], missing: { variable: '(none: an account-level singleton)', keys: [] } };
+    return { arns: [], missing: NO_VARIABLES };
   }
   const perVar: VarValue[][] = [];
   for (const v of pt.vars) {
     const found = valuesFor(v.sources, values, pt.fromResponse).filter((x) => idFitsType(pt.type.name, pt.type.template.service, x.value));
-    if (found.length === 0) return { arns: [], missing: { variable: v.name, keys: uniqueKeys(v.sources) } };
+    if (found.length === 0) return { arns: [], missing: { variable: v.name, sources: v.sources } };
     perVar.push(found);
   }
   const rows = pairUp(perVar);
   if (rows === undefined) {
-    return { arns: [], missing: { variable: pt.vars.map((v) => v.name).join('+'), keys: ['(values of different array items do not pair up)'] } };
+    return { arns: [], missing: { variable: `${pt.vars.map((v) => v.name).join('+')} (values of different array items do not pair up)`, sources: [] } };
   }
   const arns: FilledArn[] = [];
   const seen = new Set<string>();
@@ -78,7 +79,8 @@ export function fillType(pt: PlanType, values: RecordValues, env: ArnEnv): FillR
   return { arns };
 }
 
-function uniqueKeys(sources: VarSource[]): string[] {
+/** The distinct keys a variable was looked for under, for reasons. */
+export function uniqueKeys(sources: readonly VarSource[]): string[] {
   return [...new Set(sources.map((s) => s.key))];
 }
 

@@ -33,6 +33,8 @@ export interface PlanType {
    */
   fromResponse: boolean;
   vars: PlanVar[];
+  /** Required types with the same signature (the same variables) are alternatives. */
+  signature: string;
 }
 
 export interface Plan {
@@ -47,19 +49,39 @@ export interface Plan {
   types: PlanType[];
   /** When set, the call is resolved once a target of any of these types is found (curated). */
   anyOf?: readonly string[];
+  /** Services of the plan's templates and prefix: the resources a create call may name. */
+  ownServices: ReadonlySet<string>;
+  required: PlanType[];
+  /** Request/response keys the plan and the curated rules read; others need not be indexed. */
+  wantedKeys: ReadonlySet<string>;
 }
 
-const cache = new Map<string, Plan>();
+/** Keys the curated rules (specialRules.ts, explanations.ts) read besides template variables. */
+const CURATED_KEYS = [
+  'resourceid', 'resourceids', 'resourceidset', 'resourcetype', 'username', 'x-amz-copy-source', 'copysource',
+  'subscriptionarn', 'modelid', 'restapiid', 'id', 'stagename', 'networkinterfaceid', 'instanceid', 'secretid',
+  'name', 'keyid', 'targetkeyid',
+];
+
+const cache = new Map<string, Map<string, Plan>>();
+let cached = 0;
 const MAX_CACHE = 20000; // eventNames are untrusted: a hostile file must not grow the cache without end
 
-/** The cached plan for an event. */
+/** The cached plan for an event (keyed without building a string per record). */
 export function planFor(eventSource: string, eventName: string): Plan {
-  const cacheKey = eventSource + '\u0000' + eventName;
-  let plan = cache.get(cacheKey);
+  let bySource = cache.get(eventSource);
+  if (!bySource) {
+    bySource = new Map();
+    cache.set(eventSource, bySource);
+  }
+  let plan = bySource.get(eventName);
   if (!plan) {
     plan = buildPlan(eventSource, eventName);
-    if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(cacheKey, plan);
+    if (++cached > MAX_CACHE) {
+      cache.clear();
+      cached = 0;
+    }
+    bySource.set(eventName, plan);
   }
   return plan;
 }
@@ -74,7 +96,22 @@ function hostLabel(eventSource: string): string {
   return eventSource.endsWith('.amazonaws.com') ? eventSource.slice(0, -'.amazonaws.com'.length) : eventSource;
 }
 
+/** Adds what every plan carries besides its actions and types. */
+function complete(p: Omit<Plan, 'ownServices' | 'required' | 'wantedKeys'>): Plan {
+  const ownServices = new Set<string>(p.prefix ? [p.prefix] : []);
+  const wantedKeys = new Set<string>(CURATED_KEYS);
+  for (const pt of p.types) {
+    ownServices.add(pt.type.template.service);
+    for (const v of pt.vars) for (const s of v.sources) wantedKeys.add(s.key);
+  }
+  return { ...p, ownServices, required: p.types.filter((pt) => pt.required), wantedKeys };
+}
+
 function buildPlan(eventSource: string, eventName: string): Plan {
+  return complete(draftPlan(eventSource, eventName));
+}
+
+function draftPlan(eventSource: string, eventName: string): Omit<Plan, 'ownServices' | 'required' | 'wantedKeys'> {
   const prefix = prefixOfEventSource(eventSource);
   const host = hostLabel(eventSource);
   const noAction = NO_ACTION_EVENTS[`${host}:${eventName}`] ?? NO_ACTION_EVENTS[`${host}:*`];
@@ -103,7 +140,9 @@ function buildPlan(eventSource: string, eventName: string): Plan {
         if (rank !== pass || seen.has(rt.type)) continue;
         seen.add(rt.type);
         const fromResponse = required || creates(eventName, rt.type.name) || (RESPONSE_TYPES[actionName]?.includes(rt.type.name) ?? false);
-        types.push({ type: rt.type, required, fromResponse, vars: planVars(rt.type, required) });
+        const vars = planVars(rt.type, required);
+        const signature = vars.length === 0 ? `(${rt.type.name})` : vars.map((v) => v.name).sort().join(',');
+        types.push({ type: rt.type, required, fromResponse, vars, signature });
       }
     }
   }

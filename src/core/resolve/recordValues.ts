@@ -49,27 +49,45 @@ export function looksLikeArn(s: string): boolean {
   return false;
 }
 
+/** JSON.parse interns keys, so the same few hundred key strings recur: lowercase each once. */
+const lowerCache = new Map<string, string>();
+function lower(k: string): string {
+  let l = lowerCache.get(k);
+  if (l === undefined) {
+    l = k.toLowerCase();
+    if (lowerCache.size > 50_000) lowerCache.clear(); // keys are untrusted: bound the cache
+    lowerCache.set(k, l);
+  }
+  return l;
+}
+
 class Walker {
   readonly byKey = new Map<string, FoundValue[]>();
   readonly arns: FoundValue[] = [];
   private nodes = 0;
   private nextGroup = 1;
 
+  /** Keys whose values the caller will look up; undefined keeps every key. */
+  constructor(private readonly wanted: ReadonlySet<string> | undefined) {}
+
   walk(node: unknown, key: string, group: number, side: Side, depth: number): void {
     if (++this.nodes > MAX_NODES || depth > MAX_DEPTH) return;
     if (typeof node === 'string') {
       if (node.length === 0 || node.length > MAX_STRING) return;
+      const isArn = looksLikeArn(node);
+      const keep = this.wanted === undefined || this.wanted.has(key);
+      if (!isArn && !keep) return;
       const fv: FoundValue = { value: node, key, group, side };
-      this.add(fv);
-      if (looksLikeArn(node)) this.arns.push(fv);
+      if (keep) this.add(fv);
+      if (isArn) this.arns.push(fv);
     } else if (typeof node === 'number') {
-      if (Number.isFinite(node)) this.add({ value: String(node), key, group, side });
+      if (Number.isFinite(node) && (this.wanted === undefined || this.wanted.has(key))) this.add({ value: String(node), key, group, side });
     } else if (Array.isArray(node)) {
       for (const item of node) this.walk(item, key, this.nextGroup++, side, depth + 1);
     } else if (node !== null && typeof node === 'object') {
       for (const k in node) {
         if (!Object.prototype.hasOwnProperty.call(node, k)) continue;
-        const low = k.toLowerCase();
+        const low = lower(k);
         if (CONTEXT_KEYS.has(low)) continue;
         // CloudTrail wraps EC2 lists as `{items: [...]}` or `{item: [...]}`, and some EC2 calls log
         // XML-ish `{tag: 1, content: value}`: the enclosing key names the values.
@@ -88,9 +106,9 @@ class Walker {
   }
 }
 
-/** Walks request then response of a record. */
-export function collectValues(requestParameters: unknown, responseElements: unknown): RecordValues {
-  const w = new Walker();
+/** Walks request then response of a record, indexing only `wanted` keys (all when undefined). */
+export function collectValues(requestParameters: unknown, responseElements: unknown, wanted?: ReadonlySet<string>): RecordValues {
+  const w = new Walker(wanted);
   if (requestParameters !== null && typeof requestParameters === 'object') w.walk(requestParameters, '', 0, 'request', 0);
   if (responseElements !== null && typeof responseElements === 'object') w.walk(responseElements, '', 0, 'response', 0);
   return { byKey: w.byKey, arns: w.arns };

@@ -6,9 +6,9 @@
  */
 import type { CloudTrailRecord, LookupResource, Resolution, ResolutionStatus } from '../model';
 import { fillTemplate, partitionOf, type ArnEnv } from './arnTemplate';
-import { planFor, type Plan, type PlanType } from './plan';
+import { planFor, type Plan, type PlanType, type VarSource } from './plan';
 import { collectValues, type RecordValues } from './recordValues';
-import { fillType } from './fillTemplates';
+import { fillType, uniqueKeys } from './fillTemplates';
 import { arnsFromLookup, arnsFromResources, parseDenied } from './envelopeTiers';
 import { curatedTargets, ec2IdTargets, existingInterfaceOnly } from './curated/specialRules';
 import { explainMissing } from './curated/explanations';
@@ -60,10 +60,7 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
   const plan = planFor(eventSource, eventName);
   const set = new TargetSet();
   const known = plan.actions.length > 0 && !plan.unknownReason;
-  const ownServices = new Set<string>(plan.prefix ? [plan.prefix] : []);
-  for (const pt of plan.types) ownServices.add(pt.type.template.service);
-
-  const hasRequired = plan.types.some((pt) => pt.required);
+  const hasRequired = plan.required.length > 0;
   // A create call whose type IAM does not list still makes the resource its response names.
   const creates = plan.noTargetReason !== undefined && known && eventName.startsWith('Create');
 
@@ -78,14 +75,14 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
   }
 
   // Tier 2. A response ARN of an optional type is something the resource got, not something chosen.
-  const values = collectValues(record.requestParameters, record.responseElements);
+  const values = collectValues(record.requestParameters, record.responseElements, plan.wantedKeys);
   for (const fv of values.arns) {
     const via = fv.side === 'request' ? 'arn-in-request' : 'arn-in-response';
     const arn = fv.value.endsWith(':*') ? fv.value.slice(0, -2) : fv.value; // log groups are logged as `…:*`
     const pt = classify(plan, arn);
     if (pt && (fv.side === 'request' || pt.fromResponse || !hasRequired)) set.addTarget(arn, via, pt.type.name);
     else if (!pt && !known && !plan.noTargetReason && fv.side === 'request' && !contextKey(fv.key)) set.addTarget(arn, via);
-    else if (!pt && creates && fv.side === 'response' && ownServices.has(serviceOf(arn))) set.addTarget(arn, via);
+    else if (!pt && creates && fv.side === 'response' && plan.ownServices.has(serviceOf(arn))) set.addTarget(arn, via);
     else set.addRelated(arn, via);
   }
 
@@ -93,14 +90,15 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
   for (const c of curatedTargets(plan, eventName, record, values, env)) {
     set.addTarget(c.arn, 'curated', c.resourceType, c.assumption);
   }
-  const missing = new Map<PlanType, string>();
+  // Reasons are worded only for the records that end up needing one.
+  const missing = new Map<PlanType, Missing>();
   // API Gateway's templates nest collection paths under every API; its curated rule names the path.
   const templateTypes = plan.prefix === 'apigateway' ? [] : plan.types;
   for (const pt of templateTypes) {
-    if (set.typesFromResources.has(pt.type.name)) continue;
+    if (set.hasTypeFromResources(pt.type.name)) continue;
     const r = fillType(pt, values, env);
     for (const a of r.arns) set.addTarget(a.arn, a.via, pt.type.name, a.assumption);
-    if (r.arns.length === 0 && r.missing) missing.set(pt, missingReason(plan, pt, r.missing, values));
+    if (r.arns.length === 0 && r.missing) missing.set(pt, r.missing);
   }
 
   if (plan.prefix === 'ec2') existingInterfaceOnly(eventName, values, set);
@@ -122,16 +120,19 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
   // AWS service events (Secrets Manager deleting a version, EC2 sharing a snapshot) are no call:
   // what they concern is written in additionalEventData or serviceEventDetails.
   if (!known && record.eventType === 'AwsServiceEvent') return serviceEvent(record, set, actions, env);
-  return finish(plan, set, missing, actions, eventName, record);
+  const reasonFor = (pt: PlanType): string | undefined => {
+    const m = missing.get(pt);
+    return m && missingReason(plan, pt, m, values);
+  };
+  return finish(plan, set, { size: missing.size, reasonFor }, actions, eventName, record);
 }
 
 function serviceEvent(record: CloudTrailRecord, set: TargetSet, actions: string[], env: ArnEnv): Resolution {
   const extra = collectValues(record.additionalEventData, record.serviceEventDetails);
   for (const fv of extra.arns) set.addTarget(fv.value, 'curated');
   for (const t of ec2IdTargets(extra, undefined, env)) set.addTarget(t.arn, 'curated', t.resourceType);
-  const base = { targets: set.targets, related: set.related, actions };
-  if (set.targets.length > 0) return { ...base, status: 'resolved' };
-  return { ...base, status: 'no-target', reason: 'an AWS service event (not a call) that names no resource' };
+  if (set.targets.length > 0) return result('resolved', set, actions);
+  return result('no-target', set, actions, 'an AWS service event (not a call) that names no resource');
 }
 
 function deniedByName(plan: Plan, [type, name]: [string, string], env: ArnEnv, set: TargetSet): void {
@@ -143,11 +144,20 @@ function deniedByName(plan: Plan, [type, name]: [string, string], env: ArnEnv, s
   if (arn) set.addTarget(arn, 'error-message', rt.name, assumption);
 }
 
-function missingReason(plan: Plan, pt: PlanType, m: { variable: string; keys: string[] }, values: RecordValues): string {
+type Missing = { variable: string; sources: readonly VarSource[] };
+
+/** How many types could not be filled, and (lazily) why for one of them. */
+interface Misses {
+  size: number;
+  reasonFor: (pt: PlanType) => string | undefined;
+}
+
+function missingReason(plan: Plan, pt: PlanType, m: Missing, values: RecordValues): string {
   const action = plan.actions[0] ?? '';
   const specific = explainMissing(action, m.variable, values);
   if (specific) return specific;
-  const where = m.keys.length > 0 ? ` (looked for ${m.keys.join(', ')})` : '';
+  const keys = uniqueKeys(m.sources);
+  const where = keys.length > 0 ? ` (looked for ${keys.join(', ')})` : '';
   return `${action}: template ${pt.type.template.text} needs ${m.variable}; the request and response have no matching field${where}`;
 }
 
@@ -169,48 +179,49 @@ function thinRecord(record: CloudTrailRecord): string {
   return err;
 }
 
-function finish(plan: Plan, set: TargetSet, missing: Map<PlanType, string>, actions: string[], eventName: string, record: CloudTrailRecord): Resolution {
-  const base = { targets: set.targets, related: set.related, actions };
+/** Built field by field: object spread costs more than the rest of a typical record's work. */
+function result(status: ResolutionStatus, set: TargetSet, actions: string[], reason?: string): Resolution {
+  const r: Resolution = { status, targets: set.targets, related: set.related, actions };
+  if (reason !== undefined) r.reason = reason;
+  return r;
+}
+
+function finish(plan: Plan, set: TargetSet, missing: Misses, actions: string[], eventName: string, record: CloudTrailRecord): Resolution {
   const found = set.targets.length > 0;
   if (plan.unknownReason) {
     return found
-      ? { ...base, status: 'partial', reason: `${plan.unknownReason}; targets are the ARNs the record names` }
-      : { ...base, status: 'unresolved', reason: plan.unknownReason };
+      ? result('partial', set, actions, `${plan.unknownReason}; targets are the ARNs the record names`)
+      : result('unresolved', set, actions, plan.unknownReason);
   }
   if (plan.noTargetReason) {
-    return found ? { ...base, status: 'resolved' } : { ...base, status: 'no-target', reason: plan.noTargetReason };
+    return found ? result('resolved', set, actions) : result('no-target', set, actions, plan.noTargetReason);
   }
   if (!found && isListCall(eventName) && missing.size === plan.types.length) {
-    return { ...base, status: 'no-target', reason: `${actions.join(', ')} named no specific resource: it listed or described across the account` };
+    return result('no-target', set, actions, `${actions.join(', ')} named no specific resource: it listed or described across the account`);
   }
-  const thin = thinRecord(record);
-  const required = plan.types.filter((pt) => pt.required);
+  const required = plan.required;
   if (!found && required.length === 0 && !emptyRequest(record) && missing.size === plan.types.length) {
-    return { ...base, status: 'no-target', reason: `${actions.join(', ')}: IAM lists its resource types as optional and the record names none, so the call applied to the account` };
+    return result('no-target', set, actions, `${actions.join(', ')}: IAM lists its resource types as optional and the record names none, so the call applied to the account`);
   }
   if (required.length === 0 || plan.anyOf) {
-    if (found && (!plan.anyOf || required.some((pt) => set.typesFound.has(pt.type.name)))) return { ...base, status: 'resolved' };
-    return { ...base, status: found ? 'partial' : 'unresolved', reason: firstReason(plan, missing) + thin };
+    if (found && (!plan.anyOf || required.some((pt) => set.hasType(pt.type.name)))) return result('resolved', set, actions);
+    return result(found ? 'partial' : 'unresolved', set, actions, firstReason(plan, missing) + thinRecord(record));
   }
   // Required types that take the same variables are alternatives (InvokeModel's model may be a
   // foundation model, a provisioned model, an inference profile…): one of them is enough.
   const satisfied = new Set<string>();
-  for (const pt of required) if (set.typesFound.has(pt.type.name)) satisfied.add(signature(pt));
-  const lacking = required.filter((pt) => !set.typesFound.has(pt.type.name) && !satisfied.has(signature(pt)));
+  for (const pt of required) if (set.hasType(pt.type.name)) satisfied.add(pt.signature);
+  const lacking = required.filter((pt) => !set.hasType(pt.type.name) && !satisfied.has(pt.signature));
   let status: ResolutionStatus = 'resolved';
   if (lacking.length > 0) status = found ? 'partial' : 'unresolved';
-  if (status === 'resolved') return { ...base, status };
-  const reasons = lacking.map((pt) => missing.get(pt) ?? `${plan.actions[0] ?? ''}: no ${pt.type.name} found`);
-  return { ...base, status, reason: [...new Set(reasons)].join('; ') + thin };
+  if (status === 'resolved') return result(status, set, actions);
+  const reasons = lacking.map((pt) => missing.reasonFor(pt) ?? `${plan.actions[0] ?? ''}: no ${pt.type.name} found`);
+  return result(status, set, actions, [...new Set(reasons)].join('; ') + thinRecord(record));
 }
 
-function signature(pt: PlanType): string {
-  return pt.vars.length === 0 ? `(${pt.type.name})` : pt.vars.map((v) => v.name).sort().join(',');
-}
-
-function firstReason(plan: Plan, missing: Map<PlanType, string>): string {
+function firstReason(plan: Plan, missing: Misses): string {
   for (const pt of plan.types) {
-    const r = missing.get(pt);
+    const r = missing.reasonFor(pt);
     if (r) return r;
   }
   return `${plan.actions.join(', ')}: no target found in the record`;

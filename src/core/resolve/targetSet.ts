@@ -1,6 +1,7 @@
 /**
  * The targets and related ARNs found so far, each kept once (first tier wins), with the IAM
- * resource type each one was recognised as.
+ * resource type each one was recognised as. Plain arrays, not Sets: a record has a handful of
+ * each, and one set is allocated per record of millions.
  */
 import type { Target, Via } from '../model';
 import { matchesTemplate, specificity } from './arnTemplate';
@@ -9,32 +10,40 @@ import type { Plan, PlanType } from './plan';
 export class TargetSet {
   readonly targets: Target[] = [];
   readonly related: Target[] = [];
-  private readonly seen = new Set<string>();
   /** Resource types that have at least one target. */
-  readonly typesFound = new Set<string>();
+  private readonly found: string[] = [];
   /** Resource types CloudTrail's own resources[] named: templates need not guess those. */
-  readonly typesFromResources = new Set<string>();
+  private readonly fromResources: string[] = [];
+
+  hasType(resourceType: string): boolean {
+    return this.found.includes(resourceType);
+  }
+
+  hasTypeFromResources(resourceType: string): boolean {
+    return this.fromResources.includes(resourceType);
+  }
 
   addTarget(arn: string, via: Via, resourceType?: string, assumption?: string): void {
-    if (this.seen.has(arn)) {
-      // An ARN first seen as context but later found to be what the call acted on moves over.
-      const i = this.related.findIndex((t) => t.arn === arn);
-      if (i < 0) return;
-      this.related.splice(i, 1);
-    }
-    this.seen.add(arn);
+    if (indexOf(this.targets, arn) >= 0) return;
+    // An ARN first seen as context but later found to be what the call acted on moves over.
+    const i = indexOf(this.related, arn);
+    if (i >= 0) this.related.splice(i, 1);
     this.targets.push(make(arn, via, resourceType, assumption));
     if (resourceType) {
-      this.typesFound.add(resourceType);
-      if (via === 'resources') this.typesFromResources.add(resourceType);
+      this.found.push(resourceType);
+      if (via === 'resources') this.fromResources.push(resourceType);
     }
   }
 
   addRelated(arn: string, via: Via, resourceType?: string): void {
-    if (this.seen.has(arn)) return;
-    this.seen.add(arn);
+    if (indexOf(this.targets, arn) >= 0 || indexOf(this.related, arn) >= 0) return;
     this.related.push(make(arn, via, resourceType));
   }
+}
+
+function indexOf(list: Target[], arn: string): number {
+  for (let i = 0; i < list.length; i++) if ((list[i] as Target).arn === arn) return i;
+  return -1;
 }
 
 function make(arn: string, via: Via, resourceType?: string, assumption?: string): Target {
