@@ -1,10 +1,10 @@
 import type { CheckResult } from '../model';
 import { INVISIBLE as INVISIBLE_ONE } from './escape';
 
-// C1 controls too: JSON.stringify leaves U+0080–U+009F raw, and U+009B is a CSI on some terminals.
-const INVISIBLE = new RegExp(`${INVISIBLE_ONE.source}|[\\u0080-\\u009F]`, 'g');
+// DEL and C1 controls too: JSON.stringify leaves U+007F–U+009F raw, and U+009B is a CSI on some terminals.
+const INVISIBLE = new RegExp(`${INVISIBLE_ONE.source}|[\\u007F-\\u009F]`, 'g');
 
-/** Escapes C1 controls, bidi and invisible characters in serialised JSON as `\uXXXX` (they only occur in strings). */
+/** Escapes DEL, C1 controls, bidi and invisible characters in serialised JSON as `\uXXXX` (they only occur in strings). */
 export function escapeInvisible(json: string): string {
   return json.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
