@@ -24,8 +24,8 @@ export function bomLength(head: Buffer): number {
 /**
  * Classifies decompressed content from its start.
  * `{"Records":…` / `{"Events":…` (possibly pretty-printed, possibly several pages) → container;
- * `[` → array of records; a line holding a whole object → JSONL; a lone `{` line → concatenated
- * pretty-printed objects.
+ * `[` → array of records; a line holding a whole object, or a damaged first line followed by a
+ * line starting with `{` → JSONL; a lone `{` line → concatenated pretty-printed objects.
  */
 export function detectLayout(head: Buffer): Layout {
   const text = head.toString('latin1', bomLength(head), Math.min(head.length, SNIFF_BYTES));
@@ -33,7 +33,8 @@ export function detectLayout(head: Buffer): Layout {
   if (first === -1) return 'empty';
   const c = text[first];
   if (c === '[') return 'array';
-  if (c !== '{') return 'unknown';
+  // JSONL whose first line is damaged is still JSONL: its good lines are worth reading.
+  if (c !== '{') return /\n[ \t]*\{/.test(text) ? 'jsonl' : 'unknown';
   const key = /^\{\s*"([^"\\]{0,64})"/.exec(text.slice(first))?.[1];
   if (key !== undefined && CONTAINER_KEYS.has(key)) return 'container';
   const nl = text.indexOf('\n', first);
