@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { describeTrails, lookupEvents } from './services/cloudtrail';
 import { iamOperation } from './services/iam';
 import { s3Operation, s3Route } from './services/s3';
+import { getRoleCredentials } from './services/sso';
 import { stsOperation } from './services/sts';
 import { getResources } from './services/tagging';
 import type { EndpointState, KeyIdentity } from './state';
@@ -59,7 +60,7 @@ export interface RunningEndpoint {
 }
 
 const JSON_TARGETS: Record<string, string> = { CloudTrail_20131101: 'cloudtrail', ResourceGroupsTaggingAPI_20170126: 'tagging' };
-const IAM_PREFIX: Record<string, string> = { cloudtrail: 'cloudtrail', tagging: 'tag', iam: 'iam', sts: 'sts', s3: 's3' };
+const IAM_PREFIX: Record<string, string> = { cloudtrail: 'cloudtrail', tagging: 'tag', iam: 'iam', sts: 'sts', s3: 's3', sso: 'sso' };
 const THROTTLE: Record<Protocol, [number, string]> = { json: [400, 'ThrottlingException'], query: [400, 'Throttling'], 'rest-xml': [503, 'SlowDown'] };
 
 async function body(req: IncomingMessage): Promise<string> {
@@ -93,7 +94,10 @@ export async function startEndpoint(opts: EndpointOptions): Promise<RunningEndpo
     let protocol: Protocol;
     let service: string;
     let operation: string;
-    if (target) {
+    const ssoToken = url.pathname === '/federation/credentials' ? String(req.headers['x-amz-sso_bearer_token'] ?? '') : undefined;
+    if (ssoToken !== undefined) {
+      protocol = 'json'; service = 'sso'; operation = 'GetRoleCredentials';
+    } else if (target) {
       const [prefix = '', op = ''] = target.split('.');
       protocol = 'json'; service = JSON_TARGETS[prefix] ?? prefix; operation = op;
     } else if (form?.has('Action')) {
@@ -107,6 +111,12 @@ export async function startEndpoint(opts: EndpointOptions): Promise<RunningEndpo
     const entry: CallLogEntry = { at, action, account: identity?.account ?? '', region, status: 200, outcome: 'ok' };
     log.push(entry);
     try {
+      if (ssoToken !== undefined) {
+        // The portal authenticates with the bearer token alone; it is not SigV4-signed.
+        const session = state.ssoTokens.get(ssoToken);
+        entry.account = session?.account ?? '';
+        return sendJson(res, getRoleCredentials(state, ssoToken, url));
+      }
       if (!scope || !identity || (identity.sessionToken && req.headers['x-amz-security-token'] !== identity.sessionToken)) {
         const code = protocol === 'json' ? 'UnrecognizedClientException' : protocol === 'query' ? 'InvalidClientTokenId' : 'InvalidAccessKeyId';
         throw new ServiceError(403, code, 'The security token included in the request is invalid.');

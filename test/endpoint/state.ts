@@ -36,10 +36,12 @@ export interface EndpointState {
   trails: Map<string, StoredTrail[]>; // by account
   /** Objects by bucket, then key. */
   buckets: Map<string, Map<string, { body: Buffer; lastModified: Date }>>;
+  /** IAM Identity Center access tokens the portal accepts, with the account and user they sign in. */
+  ssoTokens: Map<string, { account: string; user: string }>;
 }
 
 export function emptyState(): EndpointState {
-  return { keys: new Map(), users: new Map(), roles: new Map(), resources: new Map(), events: new Map(), trails: new Map(), buckets: new Map() };
+  return { keys: new Map(), users: new Map(), roles: new Map(), resources: new Map(), events: new Map(), trails: new Map(), buckets: new Map(), ssoTokens: new Map() };
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

@@ -97,3 +97,17 @@ test('an SSO profile whose cached token expired says to run aws sso login for th
     assert.equal(ep.log.length, 0, 'nothing was sent with missing credentials');
   });
 });
+
+test('an SSO profile with a live cached token gets role credentials from the portal', async () => {
+  await withEndpoint((ep) => ({ AWS_ENDPOINT_URL: ep.url }), async (acct, ep, home) => {
+    addRole(acct.state, acct.account, 'ReadOnly');
+    acct.state.ssoTokens.set('live-token', { account: acct.account, user: 'alice@example.com' });
+    home.config(`[profile corp-dev]\nsso_session = corp\nsso_account_id = ${acct.account}\nsso_role_name = ReadOnly\nregion = us-east-1\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n`);
+    const cacheName = createHash('sha1').update('corp').digest('hex');
+    home.file(`.aws/sso/cache/${cacheName}.json`, JSON.stringify({ accessToken: 'live-token', expiresAt: new Date(Date.now() + 3600_000).toISOString(), region: 'us-east-1', startUrl: 'https://corp.awsapps.com/start' }));
+    const live = await loadLiveInputs({ profile: 'corp-dev', regions: ['us-east-1'], ...window(acct) });
+    assert.equal(live.callerIdentity.arn, `arn:aws:sts::${acct.account}:assumed-role/ReadOnly/alice@example.com`);
+    assert.equal(ep.log.filter((e) => e.action === 'sso:GetRoleCredentials').length, 1);
+    live.close();
+  });
+});
