@@ -1,0 +1,105 @@
+/**
+ * The pushed-down scan as SQL: one SELECT against the AWS-documented CloudTrail table that prunes
+ * partitions, drops AWS-service calls, events that name no target and callers without a product,
+ * and returns the columns the resolver reads (reassembled by `rowToRecord.ts`).
+ */
+import { likePattern, sqlList, sqlString } from './sqlText';
+import type { Dialect } from './dialect';
+import type { ScanSpec } from './scanSpec';
+
+/** Columns every scan returns, in order; `rowToRecord` reads them by these names. */
+export const SCAN_COLUMNS = [
+  'eventversion', 'eventid', 'eventtime', 'eventsource', 'eventname', 'eventtype', 'eventcategory',
+  'managementevent', 'awsregion', 'recipientaccountid', 'errorcode', 'errormessage', 'readonly',
+  'sourceipaddress', 'useragent', 'requestid', 'sharedeventid', 'requestparameters', 'responseelements',
+  'additionaleventdata', 'serviceeventdetails', 'useridentity_json', 'resources_json', 'source_file',
+] as const;
+
+export type ScanColumn = (typeof SCAN_COLUMNS)[number];
+
+const UI = 'useridentity';
+const ISSUER = `${UI}.sessioncontext.sessionissuer.arn`;
+
+/** An empty string counts as absent, as it does for `principalOf`. */
+function blank(expr: string): string {
+  return `(${expr} IS NULL OR ${expr} = '')`;
+}
+
+/** `principalOf` judges these as AWS services, and `runCheck` never turns them into findings. */
+function notAwsService(): string {
+  return `NOT (coalesce(${UI}.type = 'AWSService', false) OR (${blank(`${UI}.type`)} AND NOT ${blank(`${UI}.invokedby`)} AND ${blank(`${UI}.arn`)}))`;
+}
+
+function notNoTarget(spec: ScanSpec, d: Dialect): string | undefined {
+  const parts: string[] = [];
+  for (const [source, names] of spec.noTarget) {
+    parts.push(names === '*' ? `eventsource = ${sqlString(source)}` : `(eventsource = ${sqlString(source)} AND eventname IN ${sqlList(names)})`);
+  }
+  if (parts.length === 0) return undefined;
+  // Each guard is a way the resolver still finds a target for such an event (see noTargetEvents.ts).
+  const guards = `${d.noResources} AND ${blank('errorcode')} AND coalesce(eventtype, '') <> 'AwsServiceEvent'`;
+  return `NOT ((${parts.join('\n      OR ')})\n    AND ${guards})`;
+}
+
+function principalClause(spec: ScanSpec): string | undefined {
+  const p = spec.principals;
+  if (!p) return undefined;
+  const type = `${UI}.type`;
+  // Callers whose principal ARN TagTrail synthesises or rarely sees pass; so do sessions without
+  // an issuer (their role ARN is rebuilt in code, which SQL does not imitate).
+  const passes = [
+    `${blank(type)}`,
+    `${type} NOT IN ('AssumedRole', 'IAMUser', 'FederatedUser')`,
+    `(${type} = 'AssumedRole' AND ${blank(ISSUER)})`,
+    `(${type} = 'IAMUser' AND ${blank(`${UI}.arn`)})`,
+  ];
+  const candidates = [`${UI}.arn`, ISSUER];
+  if (p.names.length > 0) {
+    const names = sqlList(p.names);
+    passes.push(
+      `regexp_extract(${ISSUER}, '[^/]+$') IN ${names}`,
+      `regexp_extract(${UI}.arn, '[^/]+$') IN ${names}`,
+      `regexp_extract(${UI}.arn, 'assumed-role/([^/]+)', 1) IN ${names}`,
+      `${UI}.username IN ${names}`,
+    );
+  }
+  if (p.arns.length > 0) for (const c of candidates) passes.push(`${c} IN ${sqlList(p.arns)}`);
+  for (const pattern of p.patterns) {
+    for (const c of candidates) passes.push(`${c} LIKE ${sqlString(likePattern(pattern))} ESCAPE '\\'`);
+  }
+  return `(${passes.join('\n      OR ')})`;
+}
+
+/**
+ * The scan's SELECT for `table` (already quoted, e.g. `"db"."cloudtrail_logs"`) in a dialect.
+ * Everything it leaves out is something the local check would not turn into a finding.
+ */
+export function scanSql(spec: ScanSpec, table: string, d: Dialect): string {
+  const where: string[] = [];
+  if (spec.accounts) where.push(`account IN ${sqlList(spec.accounts)}`);
+  if (spec.regions) where.push(`region IN ${sqlList(spec.regions)}`);
+  if (spec.firstDay) where.push(`"timestamp" >= ${sqlString(spec.firstDay)}`);
+  if (spec.lastDay) where.push(`"timestamp" <= ${sqlString(spec.lastDay)}`);
+  where.push(notAwsService());
+  const nt = notNoTarget(spec, d);
+  if (nt) where.push(nt);
+  const pc = principalClause(spec);
+  if (pc) where.push(pc);
+  const select = SCAN_COLUMNS.map((c) => {
+    if (c === 'useridentity_json') return `${d.userIdentityJson} AS useridentity_json`;
+    if (c === 'resources_json') return `${d.resourcesJson} AS resources_json`;
+    if (c === 'source_file') return `${d.sourceFile} AS source_file`;
+    return c;
+  });
+  return `SELECT ${select.join(', ')}\nFROM ${table}\nWHERE ${where.join('\n  AND ')}`;
+}
+
+/** The statement that counts what the same partitions hold, for the share the scan brings back. */
+export function windowCountSql(spec: ScanSpec, table: string): string {
+  const where: string[] = [];
+  if (spec.accounts) where.push(`account IN ${sqlList(spec.accounts)}`);
+  if (spec.regions) where.push(`region IN ${sqlList(spec.regions)}`);
+  if (spec.firstDay) where.push(`"timestamp" >= ${sqlString(spec.firstDay)}`);
+  if (spec.lastDay) where.push(`"timestamp" <= ${sqlString(spec.lastDay)}`);
+  return `SELECT count(*) AS records FROM ${table}${where.length ? `\nWHERE ${where.join('\n  AND ')}` : ''}`;
+}

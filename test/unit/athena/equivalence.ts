@@ -1,0 +1,87 @@
+/**
+ * The Athena path and the local path over the same trail files, side by side: the local check
+ * reads every record; the Athena-equivalent check runs the scan's SQL in DuckDB over the same files
+ * (the table's local twin, `duckdbView`) and checks only the rows it brings back. Shared by the unit
+ * test and scripts/bench-athena.ts.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { CheckResult, Finding, Inventory, ProductMapping, SourcedRecord } from '../../../src/core/model';
+import { runCheck, type CheckFilter } from '../../../src/core/check/check';
+import { readEvents } from '../../../src/core/ingest/readEvents';
+import { ProductIndex } from '../../../src/core/attribute/productIndex';
+import { buildScanSpec, type ScanSpec } from '../../../src/core/athena/scanSpec';
+import { scanSql } from '../../../src/core/athena/scanSql';
+import { DUCKDB } from '../../../src/core/athena/dialect';
+import { duckdbView } from '../../../src/core/athena/duckdbView';
+import { rowToSourced, type ScanRow } from '../../../src/core/athena/rowToRecord';
+
+export interface Paths {
+  /** Folder holding `AWSLogs/…` trail files. */
+  logs: string;
+  inventory: Inventory;
+  mapping?: ProductMapping;
+  tagKeys: string[];
+  filter?: CheckFilter;
+  now?: number;
+}
+
+export interface Comparison {
+  local: CheckResult;
+  athena: CheckResult;
+  spec: ScanSpec;
+  sql: string;
+  /** Rows the scan brought back. */
+  scanned: number;
+  /** Records the local check read. */
+  all: number;
+}
+
+/** A finding's identity across paths (the source file differs by construction). */
+export function findingKey(f: Finding): string {
+  return `${f.eventID} ${f.severity} ${f.principal.arn} ${f.principal.product} -> ${f.resource.arn} ${f.resource.product} ${f.resource.via}`;
+}
+
+/** Runs `sql` in a fresh in-memory DuckDB, yielding rows as strings (or null) by column name. */
+export async function* duckdbRows(sql: string): AsyncGenerator<ScanRow> {
+  const db = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const conn = await db.connect();
+  try {
+    const result = await conn.stream(sql);
+    for await (const chunk of result.yieldRowObjectJson()) {
+      for (const row of chunk) {
+        const out: Record<string, string | null> = {};
+        for (const [k, v] of Object.entries(row)) out[k] = v === null ? null : String(v);
+        yield out as ScanRow;
+      }
+    }
+  } finally {
+    conn.closeSync();
+    db.closeSync();
+  }
+}
+
+async function* sourced(rows: AsyncIterable<ScanRow>): AsyncGenerator<SourcedRecord> {
+  let i = 0;
+  for await (const row of rows) yield rowToSourced(row, i++);
+}
+
+/** Both checks over `paths.logs`, with the same products, filter and clock. */
+export async function comparePaths(paths: Paths): Promise<Comparison> {
+  const products = new ProductIndex(paths.inventory, paths.mapping, paths.tagKeys);
+  const ctx = { products, ...(paths.filter ? { filter: paths.filter } : {}), ...(paths.now !== undefined ? { now: paths.now } : {}) };
+  const local = await runCheck(readEvents([paths.logs]), ctx);
+  const spec = buildScanSpec({ inventory: paths.inventory, tagKeys: paths.tagKeys, ...(paths.mapping ? { mapping: paths.mapping } : {}), ...(paths.filter ? { filter: paths.filter } : {}), ...(paths.now !== undefined ? { now: paths.now } : {}) });
+  const sql = scanSql(spec, 'cloudtrail_logs', DUCKDB);
+  const athena = await runCheck(sourced(duckdbRows(duckdbView([`${paths.logs}/**/*.json.gz`]) + sql)), ctx);
+  return { local, athena, spec, sql, scanned: athena.stats.recordsRead, all: local.stats.recordsRead };
+}
+
+/** Findings one side has and the other lacks, as readable lines (empty when they agree). */
+export function findingDifferences(c: Comparison): string[] {
+  const a = new Map(c.local.findings.map((f) => [findingKey(f), f.eventName]));
+  const b = new Map(c.athena.findings.map((f) => [findingKey(f), f.eventName]));
+  return [
+    ...[...a].filter(([k]) => !b.has(k)).map(([k, n]) => `only local:  ${k} (${n})`),
+    ...[...b].filter(([k]) => !a.has(k)).map(([k, n]) => `only athena: ${k} (${n})`),
+  ];
+}
