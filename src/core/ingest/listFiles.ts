@@ -50,14 +50,14 @@ export async function* listFiles(paths: string[], stats: ReadStats): AsyncGenera
 }
 
 async function* walk(dir: string, stats: ReadStats, seenDirs: Set<string>): AsyncGenerator<Listed> {
-  let names: { name: string; dir: boolean; link: boolean }[];
+  let names: { name: string; dir: boolean; file: boolean; link: boolean }[];
   try {
     // Symlinked folders are followed once each, so a link cycle cannot loop the walk.
     const real = await realpath(dir);
     if (seenDirs.has(real)) return;
     seenDirs.add(real);
     const entries = await readdir(dir, { withFileTypes: true });
-    names = entries.map((e) => ({ name: e.name, dir: e.isDirectory(), link: e.isSymbolicLink() }));
+    names = entries.map((e) => ({ name: e.name, dir: e.isDirectory(), file: e.isFile(), link: e.isSymbolicLink() }));
   } catch (e) {
     stats.sourcesFailed++;
     yield { kind: 'error', error: { source: dir, message: `cannot list folder: ${describeIoError(e)}` } };
@@ -67,21 +67,30 @@ async function* walk(dir: string, stats: ReadStats, seenDirs: Set<string>): Asyn
   for (const e of names) {
     const p = join(dir, e.name);
     let isDir = e.dir;
+    let isFile = e.file;
     if (e.link) {
       try {
-        isDir = (await stat(p)).isDirectory();
+        const st = await stat(p);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
       } catch {
         isDir = false; // a dangling link is then reported when it is read
+        isFile = true;
       }
     }
     if (isDir) {
       yield* walk(p, stats, seenDirs);
     } else if (isDigestPath(p)) {
       stats.digestFilesSkipped++;
-    } else if (isLogName(e.name)) {
-      yield { kind: 'file', path: p };
-    } else {
+    } else if (!isLogName(e.name)) {
       stats.otherFilesSkipped++;
+    } else if (!isFile) {
+      // Opening a FIFO without a writer blocks a thread-pool thread for good, and the whole read
+      // with it; a folder walk reads only regular files (a pipe named on purpose is still read).
+      stats.sourcesFailed++;
+      yield { kind: 'error', error: { source: p, message: 'not a regular file (a FIFO, socket or device): skipped' } };
+    } else {
+      yield { kind: 'file', path: p };
     }
   }
 }
