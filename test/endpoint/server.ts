@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { describeTrails, lookupEvents } from './services/cloudtrail';
 import { iamOperation } from './services/iam';
 import { s3Operation, s3Route } from './services/s3';
+import { signatureMatches } from './sigv4';
 import { getRoleCredentials } from './services/sso';
 import { stsOperation } from './services/sts';
 import { getResources } from './services/tagging';
@@ -63,7 +64,7 @@ const JSON_TARGETS: Record<string, string> = { CloudTrail_20131101: 'cloudtrail'
 const IAM_PREFIX: Record<string, string> = { cloudtrail: 'cloudtrail', tagging: 'tag', iam: 'iam', sts: 'sts', s3: 's3', sso: 'sso' };
 const THROTTLE: Record<Protocol, [number, string]> = { json: [400, 'ThrottlingException'], query: [400, 'Throttling'], 'rest-xml': [503, 'SlowDown'] };
 
-async function body(req: IncomingMessage): Promise<string> {
+async function body(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
@@ -71,7 +72,7 @@ async function body(req: IncomingMessage): Promise<string> {
     if (size > 1 << 20) throw new ServiceError(413, 'RequestEntityTooLarge', 'Request too large.');
     chunks.push(c as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 export async function startEndpoint(opts: EndpointOptions): Promise<RunningEndpoint> {
@@ -87,7 +88,8 @@ export async function startEndpoint(opts: EndpointOptions): Promise<RunningEndpo
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = Date.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const text = await body(req);
+    const raw = await body(req);
+    const text = raw.toString('utf8');
     const target = String(req.headers['x-amz-target'] ?? '');
     const form = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(text) : undefined;
     const scope = parseAuthorization(req.headers.authorization);
@@ -120,6 +122,9 @@ export async function startEndpoint(opts: EndpointOptions): Promise<RunningEndpo
       if (!scope || !identity || (identity.sessionToken && req.headers['x-amz-security-token'] !== identity.sessionToken)) {
         const code = protocol === 'json' ? 'UnrecognizedClientException' : protocol === 'query' ? 'InvalidClientTokenId' : 'InvalidAccessKeyId';
         throw new ServiceError(403, code, 'The security token included in the request is invalid.');
+      }
+      if (!signatureMatches(req, raw, identity.secretAccessKey)) {
+        throw new ServiceError(403, protocol === 'json' ? 'InvalidSignatureException' : 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
       }
       if (action === 'cloudtrail:LookupEvents') {
         const key = `${identity.account}:${region}:${Math.floor(at / 1000)}`;

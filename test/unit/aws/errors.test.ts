@@ -68,3 +68,16 @@ test('DNS failure for a well-formed region reads as an unknown region; AWS text 
   assert.equal(cleanAwsText('bad\u001b[31mred\u202e'), 'bad [31mred ');
   assert.equal(cleanAwsText('x'.repeat(500)).length, 301);
 });
+
+test('a wrong secret key fails the signature check and reads as rejected credentials', async () => {
+  const acct = syntheticAccount({ users: 1, roles: 1 });
+  const ep = await startEndpoint({ state: acct.state });
+  const home = makeAwsHome({ AWS_ENDPOINT_URL: ep.url, AWS_ACCESS_KEY_ID: acct.key.accessKeyId, AWS_SECRET_ACCESS_KEY: `${acct.key.secretAccessKey}x` });
+  try {
+    await assert.rejects(loadLiveInputs({ regions: ['us-east-1'], since: acct.windowStart }), isKind('no-credentials', /AWS rejected the credentials \(SignatureDoesNotMatch\)/));
+    assert.deepEqual(ep.log.map((e) => [e.action, e.status]), [['sts:GetCallerIdentity', 403]]);
+  } finally {
+    home.dispose();
+    await ep.close();
+  }
+});
