@@ -72,19 +72,20 @@ function identityCenterUser(u: Record<string, unknown>, account: string | undefi
 function byType(type: string | undefined, u: Record<string, unknown>): Principal {
   const arn = str(u['arn']);
   const account = str(u['accountId']);
-  const partition = partitionOf(arn);
+  // Only synthesised ARNs need the partition; most records carry their own ARN.
+  const partition = (): string => partitionOf(arn);
   const userName = str(u['userName']);
   switch (type) {
     case 'IAMUser':
-      return { arn: arn ?? `arn:${partition}:iam::${account ?? ''}:user/${userName ?? 'unknown'}`, type: 'iam-user', accountId: account, displayName: userName ?? arn?.slice(arn.lastIndexOf('/') + 1) };
+      return { arn: arn ?? `arn:${partition()}:iam::${account ?? ''}:user/${userName ?? 'unknown'}`, type: 'iam-user', accountId: account, displayName: userName ?? arn?.slice(arn.lastIndexOf('/') + 1) };
     case 'AssumedRole':
       return assumedRole(u, account);
     case 'Root':
-      return { arn: arn ?? `arn:${partition}:iam::${account ?? ''}:root`, type: 'root', accountId: account, displayName: 'root' };
+      return { arn: arn ?? `arn:${partition()}:iam::${account ?? ''}:root`, type: 'root', accountId: account, displayName: 'root' };
     case 'FederatedUser': {
       const issuer = str(obj(obj(u['sessionContext'])?.['sessionIssuer'])?.['arn']);
       const name = arn?.slice(arn.lastIndexOf('/') + 1);
-      return { arn: arn ?? `arn:${partition}:sts::${account ?? ''}:federated-user/unknown`, type: 'federated-user', accountId: account, displayName: name, issuerArn: issuer };
+      return { arn: arn ?? `arn:${partition()}:sts::${account ?? ''}:federated-user/unknown`, type: 'federated-user', accountId: account, displayName: name, issuerArn: issuer };
     }
     case 'WebIdentityUser':
     case 'SAMLUser': {
@@ -96,7 +97,7 @@ function byType(type: string | undefined, u: Record<string, unknown>): Principal
     case 'AWSService':
       return { arn: str(u['invokedBy']) ?? 'unknown-service', type: 'aws-service', accountId: account };
     case 'AWSAccount':
-      return { arn: `arn:${partition}:iam::${account ?? 'unknown'}:root`, type: 'aws-account', accountId: account, displayName: str(u['principalId']) };
+      return { arn: `arn:${partition()}:iam::${account ?? 'unknown'}:root`, type: 'aws-account', accountId: account, displayName: str(u['principalId']) };
     case 'IdentityCenterUser':
       return identityCenterUser(u, account);
     default:

@@ -15,30 +15,32 @@ interface Compiled<T> {
  * `arn:aws:iam::1:role/svc/R` in the inventory answer for `arn:aws:iam::1:role/R` from a record.
  */
 function iamNameKey(arn: string): string | undefined {
+  if (!arn.includes(':iam::')) return undefined; // most ARNs: skip the regex
   const m = /^arn:[^:]+:iam::([^:]*):(role|user)\/(?:.*\/)?([^/]+)$/.exec(arn);
   return m ? `${m[1]}|${m[2]}|${m[3]}` : undefined;
 }
 
 // Where a resource without tags of its own inherits its product. Only hierarchies AWS really has:
 // climbing any `/` would invent parents (a secret named `team/key` is not inside a secret `team`).
-const PARENT_RULES: RegExp[] = [
-  /^(arn:[^:]+:s3:::[^/]+)\/./, // S3 object → bucket (an object has no tags the inventory sees)
-  /^(arn:[^:]+:dynamodb:[^:]*:[^:]*:table\/[^/]+)\/./, // index, stream, backup, export → table
-  /^(arn:[^:]+:logs:[^:]*:[^:]*:log-group:[^:]+):./, // log stream (or `:*`) → log group
-  /^(arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:]+):./, // version or alias → function
-  /^(arn:[^:]+:kinesis:[^:]*:[^:]*:stream\/[^/]+)\/./, // consumer → stream
-  /^(arn:[^:]+:sns:[^:]*:[^:]*:[^:]+):[^:]+$/, // subscription → topic
-  /^(arn:[^:]+:apigateway:[^:]*::\/(?:restapis|apis)\/[^/]+)\/./, // stage, resource, method → API
-  /^(arn:[^:]+:ecr:[^:]*:[^:]*:repository\/[^:@]+)[:@]./, // image tag or digest → repository
-];
+// A Map, not an object literal: a service field such as `constructor` must find nothing.
+const PARENT_RULES = new Map<string, RegExp>(Object.entries({
+  s3: /^(arn:[^:]+:s3:::[^/]+)\/./, // object → bucket (an object has no tags the inventory sees)
+  dynamodb: /^(arn:[^:]+:dynamodb:[^:]*:[^:]*:table\/[^/]+)\/./, // index, stream, backup, export → table
+  logs: /^(arn:[^:]+:logs:[^:]*:[^:]*:log-group:[^:]+):./, // log stream (or `:*`) → log group
+  lambda: /^(arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:]+):./, // version or alias → function
+  kinesis: /^(arn:[^:]+:kinesis:[^:]*:[^:]*:stream\/[^/]+)\/./, // consumer → stream
+  sns: /^(arn:[^:]+:sns:[^:]*:[^:]*:[^:]+):[^:]+$/, // subscription → topic
+  apigateway: /^(arn:[^:]+:apigateway:[^:]*::\/(?:restapis|apis)\/[^/]+)\/./, // stage, resource, method → API
+  ecr: /^(arn:[^:]+:ecr:[^:]*:[^:]*:repository\/[^:@]+)[:@]./, // image tag or digest → repository
+}));
 
 /** The ARN a resource inherits its product from, if AWS nests it in one (see PARENT_RULES). */
 function parentOf(arn: string): string | undefined {
-  for (const rule of PARENT_RULES) {
-    const m = rule.exec(arn);
-    if (m?.[1]) return m[1];
-  }
-  return undefined;
+  // One rule per service: the service is the third ARN field.
+  const a = arn.indexOf(':', 4);
+  const b = a < 0 ? -1 : arn.indexOf(':', a + 1);
+  const rule = b < 0 ? undefined : PARENT_RULES.get(arn.slice(a + 1, b));
+  return rule?.exec(arn)?.[1];
 }
 
 /**
@@ -46,6 +48,7 @@ function parentOf(arn: string): string | undefined {
  * name does not carry: `…:secret:app/key` stands for `…:secret:app/key-AbC123`.
  */
 function secretWithoutSuffix(arn: string): string | undefined {
+  if (!arn.includes(':secretsmanager:')) return undefined;
   const m = /^(arn:[^:]+:secretsmanager:[^:]*:[^:]*:secret:.+)-[A-Za-z0-9]{6}$/.exec(arn);
   return m?.[1];
 }
@@ -112,6 +115,7 @@ export class ProductIndex {
   }
 
   private fromPatterns(patterns: Compiled<string>[], ...values: (string | undefined)[]): string | undefined {
+    if (patterns.length === 0) return undefined;
     for (const v of values) {
       if (v === undefined) continue;
       for (const p of patterns) if (p.pattern.matches(v)) return p.value;
@@ -150,7 +154,7 @@ export class ProductIndex {
   }
 
   private lookupResource(arn: string): string | undefined {
-    return this.productFromTags(this.resourceTags.get(arn) ?? this.secretsByName.get(arn))
+    return this.productFromTags(this.resourceTags.get(arn) ?? (this.secretsByName.size > 0 ? this.secretsByName.get(arn) : undefined))
       ?? this.productFromTags(this.tagsOfIam(arn, this.principalTags))
       ?? this.fromPatterns(this.resourcePatterns, arn);
   }

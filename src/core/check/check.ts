@@ -5,6 +5,7 @@ import { resolveRecord } from '../resolve/resolver';
 import { judgeEvent } from './judge';
 import { compileFilter, type CheckFilter } from './scopeFilter';
 import { Tally } from './tally';
+import { Coverage } from './coverage';
 
 export type { CheckFilter } from './scopeFilter';
 
@@ -53,6 +54,7 @@ export async function runCheck(events: AsyncIterable<SourcedRecord>, ctx: CheckC
   const tally = new Tally(ctx.maxListed ?? 100_000);
   const stats = tally.stats;
   const recordSources = new Set<string>();
+  const seen = new Coverage();
   for await (const sr of events) {
     ctx.signal?.throwIfAborted();
     stats.recordsRead++;
@@ -63,6 +65,7 @@ export async function runCheck(events: AsyncIterable<SourcedRecord>, ctx: CheckC
     }
     stats.recordsInScope++;
     if (recordSources.size < 100) recordSources.add(sr.source);
+    seen.add(record);
     if (isDataEvent(record)) stats.dataEvents = (stats.dataEvents ?? 0) + 1;
     if (sr.lookupResources !== undefined) stats.lookupEvents = (stats.lookupEvents ?? 0) + 1;
     const resolution = safeResolve(resolve, record, sr.lookupResources);
@@ -94,5 +97,5 @@ export async function runCheck(events: AsyncIterable<SourcedRecord>, ctx: CheckC
     productTagKeys: ctx.products.tagKeys,
     ...(ctx.scope?.notes?.length ? { notes: ctx.scope.notes } : {}),
   };
-  return { scope, findings: tally.findings, gaps: tally.gaps, stats: tally.finishStats(), readErrors: ctx.readErrors ?? [], pairs: tally.pairList() };
+  return { scope, findings: tally.findings, gaps: tally.gaps, stats: Object.assign(tally.finishStats(), seen.stats()), readErrors: ctx.readErrors ?? [], pairs: tally.pairList() };
 }

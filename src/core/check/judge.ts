@@ -35,59 +35,70 @@ export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduc
   const out: Judgement = { findings: [], gaps: [], exempted: false };
   const pp = products.productOfPrincipal(principal);
   out.principalProduct = pp;
-  // Resource products are looked up once: the product filter for gaps needs them too.
-  const targets: { arn: string; via: Target['via']; product: string | undefined }[] = [];
-  const seen = new Set<string>();
-  for (const t of resolution.targets) {
-    if (seen.has(t.arn)) continue; // the same ARN found by two tiers is one access
-    seen.add(t.arn);
-    targets.push({ arn: t.arn, via: t.via, product: products.productOfResource(t.arn) });
-  }
-  // A data event names both the object and its bucket (`…:::b/k` and `…:::b`): one access, not two.
-  // With a product, the object is kept (it is what was read); without one, the bucket is kept (it is
-  // what someone has to tag).
-  for (let i = targets.length - 1; i >= 0; i--) {
-    const t = targets[i];
-    if (!t) continue;
-    const redundant = t.product !== undefined
-      ? targets.some((u) => u !== t && u.product === t.product && u.arn.startsWith(`${t.arn}/`))
-      : targets.some((u) => u !== t && u.product === undefined && t.arn.startsWith(`${u.arn}/`));
-    if (redundant) targets.splice(i, 1);
-  }
-  const keep = (...sides: (string | undefined)[]): boolean => onlyProduct === undefined || sides.includes(onlyProduct);
+  const targets = ownedTargets(resolution.targets, products);
+  const keep = (a: string | undefined, more?: (string | undefined)[]): boolean =>
+    onlyProduct === undefined || a === onlyProduct || (more !== undefined && more.includes(onlyProduct));
   const gap = (kind: GapKind, reason: string, resourceArn?: string): void => {
-    out.gaps.push({ ...base, kind, reason, principalArn: principal.arn, ...(resourceArn !== undefined ? { resourceArn } : {}) });
+    // A literal, not a spread of `base`: one shape for every gap keeps this hot path cheap.
+    out.gaps.push({
+      eventID: base.eventID, eventTime: base.eventTime, eventSource: base.eventSource, eventName: base.eventName, source: base.source,
+      kind, reason, principalArn: principal.arn, resourceArn,
+    });
   };
+  const targetProducts = (): (string | undefined)[] => targets.map((t) => t.product);
 
   if (resolution.status === 'unresolved' && keep(pp)) gap('unresolved-target', resolution.reason ?? 'the resolver named no target');
-  if (resolution.status === 'partial' && keep(pp, ...targets.map((t) => t.product))) gap('partial-target', resolution.reason ?? 'some targets could not be named');
+  if (resolution.status === 'partial' && keep(pp, targetProducts())) gap('partial-target', resolution.reason ?? 'some targets could not be named');
   if (targets.length === 0) return out;
 
-  if (pp === undefined && keep(...targets.map((t) => t.product))) {
-    const why = principal.type === 'unknown' ? 'the record names no usable caller' : `no product tag or mapping for ${principal.type} ${principal.arn}`;
-    gap('unowned-principal', why);
+  if (pp === undefined && keep(undefined, targetProducts())) {
+    gap('unowned-principal', principal.type === 'unknown' ? 'the record names no usable caller' : `no product tag or mapping for ${principal.type} ${principal.arn}`);
   }
-  const severity = severityOf(record);
-  const errorCode = typeof record.errorCode === 'string' ? record.errorCode : undefined;
   for (const t of targets) {
     const rp = t.product;
     if (rp === undefined) {
       if (keep(pp)) gap('unowned-resource', unownedReason(t.arn, products), t.arn);
       continue;
     }
-    if (pp === undefined || rp === pp || products.isShared(rp) || !keep(pp, rp)) continue;
+    if (pp === undefined || rp === pp || products.isShared(rp) || !keep(pp, [rp])) continue;
     if (products.exemption(principal, t.arn, base.eventName) !== undefined) {
       out.exempted = true;
       continue;
     }
-    out.findings.push({
-      ...base,
+    const f: Finding = {
+      eventID: base.eventID, eventTime: base.eventTime, eventSource: base.eventSource, eventName: base.eventName, source: base.source,
       awsRegion: s(record.awsRegion),
-      severity,
-      principal: { arn: principal.arn, type: principal.type, product: pp, ...(principal.displayName !== undefined ? { displayName: principal.displayName } : {}) },
+      severity: severityOf(record),
+      principal: { arn: principal.arn, type: principal.type, product: pp },
       resource: { arn: t.arn, product: rp, via: t.via },
-      ...(errorCode !== undefined ? { errorCode } : {}),
-    });
+    };
+    if (principal.displayName !== undefined) f.principal.displayName = principal.displayName;
+    if (typeof record.errorCode === 'string') f.errorCode = record.errorCode;
+    out.findings.push(f);
   }
   return out;
+}
+
+interface OwnedTarget {
+  arn: string;
+  via: Target['via'];
+  product: string | undefined;
+}
+
+/** Targets with their products, each ARN once, nested duplicates folded (see below). */
+function ownedTargets(list: Target[], products: ProductIndex): OwnedTarget[] {
+  const targets: OwnedTarget[] = [];
+  const seen = new Set<string>();
+  for (const t of list) {
+    if (seen.has(t.arn)) continue; // the same ARN found by two tiers is one access
+    seen.add(t.arn);
+    targets.push({ arn: t.arn, via: t.via, product: products.productOfResource(t.arn) });
+  }
+  if (targets.length < 2) return targets;
+  // Folding is quadratic; a record naming thousands of targets (hostile or a huge batch) keeps them all.
+  if (targets.length > 64) return targets;
+  // A data event may name both the object and its bucket (`…:::b/k` and `…:::b`): one access, not
+  // two. With a product, the object is kept (it is what was read); without one, the bucket is kept
+  // (it is what someone has to tag).
+  return targets.filter((t) => !targets.some((u) => u !== t && u.product === t.product && (t.product !== undefined ? u.arn.startsWith(`${t.arn}/`) : t.arn.startsWith(`${u.arn}/`))));
 }

@@ -71,6 +71,12 @@ export interface CheckStats {
   findingsNotListed?: number;
   /** Gaps counted but not listed because the list reached its limit. */
   gapsNotListed?: number;
+  /** Recipient accounts and regions of in-scope events (at most 100 each), sorted: what the input covered. */
+  accountsSeen?: string[];
+  regionsSeen?: string[];
+  /** Earliest and latest event time of in-scope events (ISO 8601). */
+  firstEventTime?: string;
+  lastEventTime?: string;
 }
 
 export interface ReadError {

@@ -18,10 +18,12 @@ export function renderScope(r: CheckResult): string {
     out.push(`> **Warning: management events only.** ${why} Data access (S3 object reads and writes, Lambda invocations, DynamoDB items and other data events) is not visible, so the absence of a finding does not mean the absence of cross-product data access.`, '');
   }
   const window = scope.since || scope.until ? `${scope.since ? md(scope.since) : 'the earliest event'} to ${scope.until ? md(scope.until) : 'the latest event'}` : 'all event times in the input';
+  const seenRange = stats.firstEventTime && stats.lastEventTime ? `; events in scope from ${md(stats.firstEventTime)} to ${md(stats.lastEventTime)}` : '';
+  const seen = (values: string[] | undefined): string => (values?.length ? ` (seen: ${list(values, '')})` : ' (none seen)');
   out.push(
-    `- **Accounts:** ${list(scope.accounts, 'all accounts in the input')}`,
-    `- **Regions:** ${list(scope.regions, 'all regions in the input')}`,
-    `- **Time window:** ${window}`,
+    `- **Accounts:** ${scope.accounts?.length ? list(scope.accounts, '') : `all accounts in the input${seen(stats.accountsSeen)}`}`,
+    `- **Regions:** ${scope.regions?.length ? list(scope.regions, '') : `all regions in the input${seen(stats.regionsSeen)}`}`,
+    `- **Time window:** ${window}${seenRange}`,
     `- **Product filter:** ${scope.product !== undefined ? `findings and gaps involving ${md(scope.product)}` : 'none (all products)'}`,
     `- **Event sources:** ${list(scope.eventSources, 'none')}`,
     `- **Inventory sources:** ${list(scope.inventorySources, 'none (every caller and resource is unowned)')}`,
