@@ -24,7 +24,14 @@ export const ALLOWED_OPERATIONS: Readonly<Record<string, Readonly<Record<string,
     ListObjectsV2Command: 's3:ListBucket',
     GetObjectCommand: 's3:GetObject',
   },
-  // Athena query operations join here when the Athena source lands; nothing calls them yet.
+  // The Athena scan (src/core/athena): only SELECTs built by TagTrail, and the table's CREATE on
+  // explicit request. Stop cancels TagTrail's own query when the user interrupts a check.
+  AthenaClient: {
+    StartQueryExecutionCommand: 'athena:StartQueryExecution',
+    GetQueryExecutionCommand: 'athena:GetQueryExecution',
+    GetQueryResultsCommand: 'athena:GetQueryResults',
+    StopQueryExecutionCommand: 'athena:StopQueryExecution',
+  },
 };
 
 /**

@@ -4,6 +4,7 @@
  * gate (where the LookupEvents rate limiter hooks in, so that SDK retries are limited too), a log of
  * every call (operation, region, duration; never credentials) and errors explained by `errors.ts`.
  */
+import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
@@ -65,7 +66,7 @@ export function readOnlyPlugin(session: AwsSession, region: string): Pluggable<o
   };
 }
 
-type Made = CloudTrailClient | IAMClient | ResourceGroupsTaggingAPIClient | S3Client | STSClient;
+type Made = AthenaClient | CloudTrailClient | IAMClient | ResourceGroupsTaggingAPIClient | S3Client | STSClient;
 
 /** Makes (once per service and region) and owns every AWS client of a session. */
 export class AwsClients {
@@ -101,6 +102,7 @@ export class AwsClients {
   iam(region: string): IAMClient { return this.get('IAM', region, (c) => new IAMClient(c)); }
   tagging(region: string): ResourceGroupsTaggingAPIClient { return this.get('RESOURCE_GROUPS_TAGGING_API', region, (c) => new ResourceGroupsTaggingAPIClient(c)); }
   cloudTrail(region: string): CloudTrailClient { return this.get('CLOUDTRAIL', region, (c) => new CloudTrailClient(c)); }
+  athena(region: string): AthenaClient { return this.get('ATHENA', region, (c) => new AthenaClient(c)); }
   s3(region: string): S3Client {
     return this.get('S3', region, (c) => new S3Client({ ...c, forcePathStyle: this.session.forcePathStyle ?? false }));
   }
