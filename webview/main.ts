@@ -25,6 +25,7 @@ const subject = byId('subject');
 const count = byId('count');
 const status = byId('status');
 let receivedAt = 0;
+let currentSubject: string | undefined;
 
 const table = new EventsTable(
   byId('scroller'),
@@ -82,7 +83,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
       subject.textContent = msg.subject;
       subject.title = `${msg.subjectKind}: ${msg.subject}`;
       status.textContent = msg.partial ? 'Still reading…' : '';
-      table.setRows(msg.rows);
+      table.setRows(msg.rows, msg.subject === currentSubject);
+      currentSubject = msg.subject;
       reportRendered(msg.rows.length);
       break;
     case 'appendEvents':

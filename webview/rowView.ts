@@ -50,6 +50,12 @@ function targetsCell(row: EventRow): HTMLElement {
   return el;
 }
 
+/** The part of an ARN after the account (`role/app`), which is what tells principals apart in a narrow column. */
+export function shortArn(arn: string): string {
+  const m = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:(.+)$/s.exec(arn);
+  return m?.[1] ?? arn;
+}
+
 /** The accessible name of a row: what a screen reader says before reading the cells. */
 export function rowLabel(row: EventRow): string {
   const parts = [`${row.eventName} by ${row.principal} at ${row.time}`];
@@ -82,7 +88,7 @@ export function renderRow(row: EventRow, index: number, expanded: boolean): HTML
   el.append(
     cell('time', row.time.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')),
     cell('event', row.eventName, `${row.eventSource} · ${row.region}`),
-    cell('principal', row.principal, row.principal),
+    cell('principal', shortArn(row.principal), row.principal),
     cell('product', row.principalProduct ?? '—'),
     targetsCell(row),
     cell('rw', row.write ? 'write' : 'read'),

@@ -4,7 +4,7 @@
  */
 import type { EventRow } from '../src/shared/eventRow';
 import type { SortSpec } from '../src/shared/protocol';
-import { NO_FILTER, visibleRows, type RowFilter } from './model/filter';
+import { haystackOf, NO_FILTER, visibleRows, type RowFilter } from './model/filter';
 import { rowTop, viewportFor, type Expanded } from './model/viewport';
 import { renderDetail, renderRow } from './rowView';
 
@@ -40,13 +40,19 @@ export class EventsTable {
     scroller.addEventListener('keydown', (e) => this.onKey(e));
   }
 
-  /** Replaces all rows. */
-  setRows(rows: EventRow[]): void {
+  /**
+   * Replaces all rows. With `keepView` (the same subject, refreshed while events stream in) the
+   * scroll position and the expanded row stay, so that reading is not interrupted.
+   */
+  setRows(rows: EventRow[], keepView = false): void {
     this.all = rows;
-    this.records.clear();
-    this.expandedId = undefined;
-    this.scroller.scrollTop = 0;
+    if (!keepView) {
+      this.records.clear();
+      this.expandedId = undefined;
+      this.scroller.scrollTop = 0;
+    }
     this.recompute();
+    setTimeout(() => this.warm(rows), 50);
   }
 
   appendRows(rows: EventRow[]): void {
@@ -78,6 +84,17 @@ export class EventsTable {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     return this.draw();
+  }
+
+  /**
+   * Builds the rows' search text in small slices while the user reads, so that the first
+   * keystroke in the filter does not pay for 50,000 rows at once.
+   */
+  private warm(rows: EventRow[], from = 0): void {
+    if (rows !== this.all || from >= rows.length) return;
+    const end = Math.min(rows.length, from + 2_000);
+    for (let i = from; i < end; i++) haystackOf(rows[i] as EventRow);
+    setTimeout(() => this.warm(rows, end), 0);
   }
 
   private recompute(): void {

@@ -39,9 +39,9 @@ export function eventsHtml(cspSource: string, nonce: string, scriptUri: string, 
 <header><span id="subject"></span><vscode-badge id="count" variant="counter"></vscode-badge><span id="status" role="status"></span></header>
 <div class="toolbar">
   <vscode-textfield id="filter" placeholder="Filter: event, principal, ARN, reason…" aria-label="Filter events"></vscode-textfield>
-  <vscode-checkbox id="violations-only" label="Violations only">Violations only</vscode-checkbox>
-  <vscode-checkbox id="unresolved-only" label="Unresolved only">Unresolved only</vscode-checkbox>
-  <vscode-checkbox id="writes-only" label="Writes only">Writes only</vscode-checkbox>
+  <vscode-checkbox id="violations-only">Violations only</vscode-checkbox>
+  <vscode-checkbox id="unresolved-only">Unresolved only</vscode-checkbox>
+  <vscode-checkbox id="writes-only">Writes only</vscode-checkbox>
 </div>
 <div role="table" aria-label="CloudTrail events" id="table">
   <div id="header" class="grid" role="row">${header}</div>
