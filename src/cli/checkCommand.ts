@@ -127,5 +127,10 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   await sink.write(text);
   await sink.close();
   if (result.readErrors.length > 0) io.err(`tagtrail: ${result.readErrors.length} read errors (inputs skipped, listed above and in the report)`);
+  if (result.stats.recordsRead === 0 && result.readErrors.length > 0) {
+    // Nothing readable at all: a report of "no findings" would be misleading, so fail like bad input.
+    io.err('tagtrail check: no CloudTrail record could be read from the inputs');
+    return 2;
+  }
   return args.flags.has('fail-on-findings') && result.stats.findings > 0 ? 1 : 0;
 }

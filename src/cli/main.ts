@@ -32,9 +32,13 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
  */
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    io.err(HELP);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.out(`${HELP}\n`);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {

@@ -66,6 +66,7 @@ test('filters: time window, regions, accounts; read = in scope + rejected', asyn
   assert.equal(r.stats.recordsInScope, 1);
   assert.equal(r.stats.recordsRejected, 5);
   assert.equal(r.scope.since, '2024-04-15T00:00:00.000Z');
+  assert.deepEqual([r.stats.accountsSeen, r.stats.regionsSeen, r.stats.firstEventTime], [[ACCOUNT], ['eu-west-1'], '2024-05-01T00:00:00Z']);
   const rel = await runCheck(sourced(events), { products: products(), filter: { since: '7d' }, now: Date.parse('2024-05-03T00:00:00Z') });
   assert.equal(rel.stats.recordsInScope, 3);
   await assert.rejects(runCheck(sourced(events), { products: products(), filter: { since: 'yesterday' } }), /not a time: "yesterday"/);

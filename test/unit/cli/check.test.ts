@@ -71,7 +71,7 @@ test('bad arguments and unreadable input exit 2 with one clear message', async (
     [['check', '--profile', 'dev'], /live AWS input .* not available/],
     [['check', '--events', ev, '--inventory', inv, '--out', path.join(dir, 'no', 'such', 'dir', 'r.md')], /cannot write .*r\.md: ENOENT/],
     [['frobnicate'], /unknown command "frobnicate"/],
-    [[], /^$/],
+    [[], /Commands:/],
   ];
   for (const [argv, message] of cases) {
     const r = await runCli(argv, dir);
@@ -88,6 +88,14 @@ test('read errors are reported on stderr by file and line and listed in the repo
   assert.match(r.stderr, /events\.jsonl:2: /);
   assert.match(r.stdout, /## Read errors \(1\)/);
   assert.match(r.stdout, /## Findings \(1\)/, 'the lines around the broken one are still read');
+});
+
+test('input with no readable record at all exits 2 after reporting why', async () => {
+  const dir = tempFiles({ 'events.jsonl': '{ broken\nnot json either\n', 'inv.json': SNAPSHOT });
+  const r = await runCli(['check', '--events', path.join(dir, 'events.jsonl'), '--inventory', path.join(dir, 'inv.json'), '--format', 'text'], dir);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /events\.jsonl:1: /);
+  assert.match(r.stderr, /no CloudTrail record could be read/);
 });
 
 test('hostile record text cannot steer the terminal', async () => {
