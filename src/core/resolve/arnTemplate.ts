@@ -97,6 +97,7 @@ export function specificity(t: ArnTemplate): number {
 
 /** Partition for a region name, so that China and GovCloud records get the ARNs AWS gives them. */
 export function partitionOf(region: string): string {
+  if (region.charCodeAt(0) !== 99 && region.charCodeAt(0) !== 117 && region.charCodeAt(0) !== 101) return 'aws'; // not c…, u…, e…
   if (region.startsWith('cn-')) return 'aws-cn';
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
   if (region.startsWith('us-isob-')) return 'aws-iso-b';

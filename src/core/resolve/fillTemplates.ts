@@ -48,7 +48,8 @@ export function fillType(pt: PlanType, values: RecordValues, env: ArnEnv): FillR
   }
   const perVar: VarValue[][] = [];
   for (const v of pt.vars) {
-    const found = valuesFor(v.sources, values, pt.fromResponse).filter((x) => idFitsType(pt.type.name, pt.type.template.service, x.value));
+    let found = valuesFor(v.sources, values, pt.fromResponse);
+    if (found.length > 0) found = found.filter((x) => idFitsType(pt.type.name, pt.type.template.service, x.value));
     if (found.length === 0) return { arns: [], missing: { variable: v.name, sources: v.sources } };
     perVar.push(found);
   }
@@ -57,7 +58,6 @@ export function fillType(pt: PlanType, values: RecordValues, env: ArnEnv): FillR
     return { arns: [], missing: { variable: `${pt.vars.map((v) => v.name).join('+')} (values of different array items do not pair up)`, sources: [] } };
   }
   const arns: FilledArn[] = [];
-  const seen = new Set<string>();
   for (const row of rows) {
     const record: Record<string, string> = {};
     let via: Via = 'template';
@@ -71,8 +71,7 @@ export function fillType(pt: PlanType, values: RecordValues, env: ArnEnv): FillR
       if (vv.account) rowEnv = { ...env, account: vv.account };
     });
     const arn = fillTemplate(pt.type.template, rowEnv, record);
-    if (arn === undefined || seen.has(arn)) continue;
-    seen.add(arn);
+    if (arn === undefined || arns.some((a) => a.arn === arn)) continue;
     arns.push(assumption ? { arn, via, assumption } : { arn, via });
     if (arns.length >= MAX_ARNS_PER_TYPE) break;
   }
@@ -89,6 +88,15 @@ export function uniqueKeys(sources: readonly VarSource[]): string[] {
  * over the response, which is read only when the request has none.
  */
 function valuesFor(sources: VarSource[], values: RecordValues, withResponse: boolean): VarValue[] {
+  // Most types of most actions find nothing: say so before allocating anything.
+  let any = false;
+  for (const s of sources) {
+    if (values.byKey.has(s.key)) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return NONE;
   for (const side of withResponse ? SIDES_BOTH : SIDES_REQUEST) {
     const out: VarValue[] = [];
     for (const s of sources) {
@@ -102,8 +110,10 @@ function valuesFor(sources: VarSource[], values: RecordValues, withResponse: boo
     }
     if (out.length > 0) return out;
   }
-  return [];
+  return NONE;
 }
+
+const NONE: VarValue[] = [];
 
 function transform(fv: FoundValue, s: VarSource): VarValue | undefined {
   let value = fv.value;

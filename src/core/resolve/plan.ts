@@ -54,6 +54,13 @@ export interface Plan {
   required: PlanType[];
   /** Request/response keys the plan and the curated rules read; others need not be indexed. */
   wantedKeys: ReadonlySet<string>;
+  /**
+   * For each key, the indices (into `types`) of the types it may help fill, so that a record
+   * tries only the types its keys can fill (CreateTags lists ~100 types, a record names one).
+   */
+  typesByKey: ReadonlyMap<string, readonly number[]>;
+  /** Indices of types without variables, tried on every record. */
+  alwaysTry: readonly number[];
 }
 
 /** Keys the curated rules (specialRules.ts, explanations.ts) read besides template variables. */
@@ -97,21 +104,33 @@ function hostLabel(eventSource: string): string {
 }
 
 /** Adds what every plan carries besides its actions and types. */
-function complete(p: Omit<Plan, 'ownServices' | 'required' | 'wantedKeys'>): Plan {
+type Derived = 'ownServices' | 'required' | 'wantedKeys' | 'typesByKey' | 'alwaysTry';
+
+function complete(p: Omit<Plan, Derived>): Plan {
   const ownServices = new Set<string>(p.prefix ? [p.prefix] : []);
   const wantedKeys = new Set<string>(CURATED_KEYS);
-  for (const pt of p.types) {
+  const typesByKey = new Map<string, number[]>();
+  const alwaysTry: number[] = [];
+  p.types.forEach((pt, i) => {
     ownServices.add(pt.type.template.service);
-    for (const v of pt.vars) for (const s of v.sources) wantedKeys.add(s.key);
-  }
-  return { ...p, ownServices, required: p.types.filter((pt) => pt.required), wantedKeys };
+    if (pt.vars.length === 0) alwaysTry.push(i);
+    for (const v of pt.vars) {
+      for (const s of v.sources) {
+        wantedKeys.add(s.key);
+        const list = typesByKey.get(s.key) ?? [];
+        if (!list.includes(i)) list.push(i);
+        typesByKey.set(s.key, list);
+      }
+    }
+  });
+  return { ...p, ownServices, required: p.types.filter((pt) => pt.required), wantedKeys, typesByKey, alwaysTry };
 }
 
 function buildPlan(eventSource: string, eventName: string): Plan {
   return complete(draftPlan(eventSource, eventName));
 }
 
-function draftPlan(eventSource: string, eventName: string): Omit<Plan, 'ownServices' | 'required' | 'wantedKeys'> {
+function draftPlan(eventSource: string, eventName: string): Omit<Plan, Derived> {
   const prefix = prefixOfEventSource(eventSource);
   const host = hostLabel(eventSource);
   const noAction = NO_ACTION_EVENTS[`${host}:${eventName}`] ?? NO_ACTION_EVENTS[`${host}:*`];

@@ -38,11 +38,19 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
+const NO_VALUES: RecordValues = { byKey: new Map(), arns: [] };
+let lastRegion = '';
+let lastPartition = 'aws';
+
 function envOf(record: CloudTrailRecord): ArnEnv {
   const region = str(record.awsRegion);
+  if (region !== lastRegion) {
+    lastRegion = region;
+    lastPartition = partitionOf(region);
+  }
   const who = record.userIdentity;
   const account = str(record.recipientAccountId) || (who !== null && typeof who === 'object' ? str(who.accountId) : '');
-  return { partition: partitionOf(region), region, account };
+  return { partition: lastPartition, region, account };
 }
 
 /** Request ARNs under these keys are handed to the call, not acted on, when the action is unknown. */
@@ -75,7 +83,11 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
   }
 
   // Tier 2. A response ARN of an optional type is something the resource got, not something chosen.
-  const values = collectValues(record.requestParameters, record.responseElements, plan.wantedKeys);
+  // A call without a resource-level target (Describe*, List*; a third of a typical trail) can only
+  // gain context from its parameters, and its response is where the bulk of a large record sits:
+  // neither is walked, except where a curated rule reads them (SSM calls on instances, creates).
+  const skip = plan.noTargetReason !== undefined && !creates;
+  const values = skip && plan.prefix !== 'ssm' ? NO_VALUES : collectValues(record.requestParameters, skip ? null : record.responseElements, plan.wantedKeys);
   for (const fv of values.arns) {
     const via = fv.side === 'request' ? 'arn-in-request' : 'arn-in-response';
     const arn = fv.value.endsWith(':*') ? fv.value.slice(0, -2) : fv.value; // log groups are logged as `…:*`
@@ -90,15 +102,13 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
   for (const c of curatedTargets(plan, eventName, record, values, env)) {
     set.addTarget(c.arn, 'curated', c.resourceType, c.assumption);
   }
-  // Reasons are worded only for the records that end up needing one.
-  const missing = new Map<PlanType, Missing>();
   // API Gateway's templates nest collection paths under every API; its curated rule names the path.
-  const templateTypes = plan.prefix === 'apigateway' ? [] : plan.types;
-  for (const pt of templateTypes) {
-    if (set.hasTypeFromResources(pt.type.name)) continue;
-    const r = fillType(pt, values, env);
-    for (const a of r.arns) set.addTarget(a.arn, a.via, pt.type.name, a.assumption);
-    if (r.arns.length === 0 && r.missing) missing.set(pt, r.missing);
+  if (plan.prefix !== 'apigateway') {
+    for (const i of candidateTypes(plan, values)) {
+      const pt = plan.types[i] as PlanType;
+      if (set.hasTypeFromResources(pt.type.name)) continue;
+      for (const a of fillType(pt, values, env).arns) set.addTarget(a.arn, a.via, pt.type.name, a.assumption);
+    }
   }
 
   if (plan.prefix === 'ec2') existingInterfaceOnly(eventName, values, set);
@@ -120,11 +130,22 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
   // AWS service events (Secrets Manager deleting a version, EC2 sharing a snapshot) are no call:
   // what they concern is written in additionalEventData or serviceEventDetails.
   if (!known && record.eventType === 'AwsServiceEvent') return serviceEvent(record, set, actions, env);
+  // Reasons are worded only for the records that end up needing one, by filling again.
   const reasonFor = (pt: PlanType): string | undefined => {
-    const m = missing.get(pt);
+    const m = fillType(pt, values, env).missing;
     return m && missingReason(plan, pt, m, values);
   };
-  return finish(plan, set, { size: missing.size, reasonFor }, actions, eventName, record);
+  return finish(plan, set, reasonFor, actions, eventName, record);
+}
+
+/** Indices of the plan's types that a key present in the record could fill, in plan order. */
+function candidateTypes(plan: Plan, values: RecordValues): number[] {
+  const out = plan.alwaysTry.length > 0 ? plan.alwaysTry.slice() : [];
+  for (const key of values.byKey.keys()) {
+    const list = plan.typesByKey.get(key);
+    if (list) for (const i of list) if (!out.includes(i)) out.push(i);
+  }
+  return out.length > 1 ? out.sort((a, b) => a - b) : out;
 }
 
 function serviceEvent(record: CloudTrailRecord, set: TargetSet, actions: string[], env: ArnEnv): Resolution {
@@ -146,11 +167,8 @@ function deniedByName(plan: Plan, [type, name]: [string, string], env: ArnEnv, s
 
 type Missing = { variable: string; sources: readonly VarSource[] };
 
-/** How many types could not be filled, and (lazily) why for one of them. */
-interface Misses {
-  size: number;
-  reasonFor: (pt: PlanType) => string | undefined;
-}
+/** Why a type could not be filled, worded on demand. */
+type Misses = (pt: PlanType) => string | undefined;
 
 function missingReason(plan: Plan, pt: PlanType, m: Missing, values: RecordValues): string {
   const action = plan.actions[0] ?? '';
@@ -196,11 +214,11 @@ function finish(plan: Plan, set: TargetSet, missing: Misses, actions: string[], 
   if (plan.noTargetReason) {
     return found ? result('resolved', set, actions) : result('no-target', set, actions, plan.noTargetReason);
   }
-  if (!found && isListCall(eventName) && missing.size === plan.types.length) {
+  if (!found && isListCall(eventName)) {
     return result('no-target', set, actions, `${actions.join(', ')} named no specific resource: it listed or described across the account`);
   }
   const required = plan.required;
-  if (!found && required.length === 0 && !emptyRequest(record) && missing.size === plan.types.length) {
+  if (!found && required.length === 0 && !emptyRequest(record)) {
     return result('no-target', set, actions, `${actions.join(', ')}: IAM lists its resource types as optional and the record names none, so the call applied to the account`);
   }
   if (required.length === 0 || plan.anyOf) {
@@ -215,13 +233,13 @@ function finish(plan: Plan, set: TargetSet, missing: Misses, actions: string[], 
   let status: ResolutionStatus = 'resolved';
   if (lacking.length > 0) status = found ? 'partial' : 'unresolved';
   if (status === 'resolved') return result(status, set, actions);
-  const reasons = lacking.map((pt) => missing.reasonFor(pt) ?? `${plan.actions[0] ?? ''}: no ${pt.type.name} found`);
+  const reasons = lacking.map((pt) => missing(pt) ?? `${plan.actions[0] ?? ''}: no ${pt.type.name} found`);
   return result(status, set, actions, [...new Set(reasons)].join('; ') + thinRecord(record));
 }
 
 function firstReason(plan: Plan, missing: Misses): string {
   for (const pt of plan.types) {
-    const r = missing.reasonFor(pt);
+    const r = missing(pt);
     if (r) return r;
   }
   return `${plan.actions.join(', ')}: no target found in the record`;
