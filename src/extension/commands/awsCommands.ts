@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { listProfiles } from '../../core/aws/profiles';
 import { readConfig } from '../config';
+import type { Outcome } from '../loader';
 import type { CommandContext } from './context';
+import { liveInputs } from './loadCommands';
 
 /** Regions offered by the picker; any other region can still be typed into the setting. */
 const COMMON_REGIONS = [
@@ -13,8 +15,11 @@ const COMMON_REGIONS = [
 
 type ProfilePick = vscode.QuickPickItem & { profile: string | undefined };
 
-/** Picks a profile from ~/.aws (never reading secrets), saves it in user settings and loads the account. */
-export async function selectProfile(ctx: CommandContext): Promise<void> {
+/**
+ * Picks a profile from ~/.aws (never reading secrets), saves it in user settings and loads that
+ * account, whatever was open before (demo or files): picking a profile means "go live".
+ */
+export async function selectProfile(ctx: CommandContext): Promise<Outcome | undefined> {
   const current = readConfig().profile;
   let profiles: Awaited<ReturnType<typeof listProfiles>> = [];
   try {
@@ -35,14 +40,11 @@ export async function selectProfile(ctx: CommandContext): Promise<void> {
     { label: '$(beaker) Open Demo Account', description: 'no AWS needed', profile: undefined },
   ];
   const pick = await vscode.window.showQuickPick(items, { title: 'TagTrail: AWS profile', placeHolder: current ? `current: ${current}` : 'pick a profile from ~/.aws/config' });
-  if (!pick) return;
-  if (pick.profile === undefined) {
-    await vscode.commands.executeCommand('tagtrail.openDemo');
-    return;
-  }
+  if (!pick) return undefined;
+  if (pick.profile === undefined) return vscode.commands.executeCommand<Outcome>('tagtrail.openDemo');
   await vscode.workspace.getConfiguration('tagtrail').update('profile', pick.profile, vscode.ConfigurationTarget.Global);
   ctx.log.info(`profile set to ${pick.profile || 'default credential chain'}`);
-  await vscode.commands.executeCommand('tagtrail.refresh');
+  return ctx.load(liveInputs(ctx));
 }
 
 /** Picks the regions to read; saved in user settings. */

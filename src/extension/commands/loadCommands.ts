@@ -7,6 +7,11 @@ import type { Inputs } from '../sources/inputs';
 import type { Outcome } from '../loader';
 import type { CommandContext } from './context';
 
+/** The live account of the profile in the settings. */
+export function liveInputs(ctx: CommandContext): Inputs {
+  return liveInputsFromConfig(readConfig(), ctx.log, vscode.Uri.joinPath(ctx.extension.globalStorageUri, 'lookup-cache').fsPath);
+}
+
 /** The source named by the settings: offline files when set, else the AWS profile. */
 export function inputsFromSettings(ctx: CommandContext): Inputs {
   const c = readConfig();
@@ -18,7 +23,7 @@ export function inputsFromSettings(ctx: CommandContext): Inputs {
       ...(c.mappingFile ? { mappingFile: resolvePath(c.mappingFile) } : {}),
     });
   }
-  return liveInputsFromConfig(c, ctx.log, vscode.Uri.joinPath(ctx.extension.globalStorageUri, 'lookup-cache').fsPath);
+  return liveInputs(ctx);
 }
 
 /**
