@@ -3,7 +3,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
 import { renderMarkdown } from '../../../src/core/report/markdown';
 import { escapeMarkdownCell } from '../../../src/core/report/escape';
 import { ALL_PAYLOADS, RAW_CONTROL, RAW_INVISIBLE, hostileCases, writeHostileFiles } from '../../fixtures/hostile/hostileRecords';
@@ -11,6 +10,7 @@ import { checkFiles } from './pipeline';
 
 // linkify and html on: the strictest reading, as a renderer that autolinks bare URLs would do.
 const parser = new MarkdownIt({ html: true, linkify: true });
+type Token = ReturnType<typeof parser.parse>[number];
 const FORBIDDEN = new Set(['link_open', 'image', 'html_inline', 'html_block']);
 
 function flat(tokens: Token[]): Token[] {
