@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { athenaService, type AthenaEndpoint } from './athena';
 import { describeTrails, lookupEvents } from './services/cloudtrail';
 import { iamOperation } from './services/iam';
 import { s3Operation, s3Route } from './services/s3';
@@ -37,6 +38,8 @@ export interface EndpointOptions {
   /** IAM actions (e.g. `iam:ListRoles`) answered with AccessDenied. */
   denyActions?: string[];
   port?: number;
+  /** Athena's query operations, answered by a backend the test supplies. */
+  athena?: AthenaEndpoint;
 }
 
 export interface CallLogEntry {
@@ -60,7 +63,7 @@ export interface RunningEndpoint {
   close(): Promise<void>;
 }
 
-const JSON_TARGETS: Record<string, string> = { CloudTrail_20131101: 'cloudtrail', ResourceGroupsTaggingAPI_20170126: 'tagging' };
+const JSON_TARGETS: Record<string, string> = { CloudTrail_20131101: 'cloudtrail', ResourceGroupsTaggingAPI_20170126: 'tagging', AmazonAthena: 'athena' };
 const IAM_PREFIX: Record<string, string> = { cloudtrail: 'cloudtrail', tagging: 'tag', iam: 'iam', sts: 'sts', s3: 's3', sso: 'sso' };
 const THROTTLE: Record<Protocol, [number, string]> = { json: [400, 'ThrottlingException'], query: [400, 'Throttling'], 'rest-xml': [503, 'SlowDown'] };
 
@@ -84,6 +87,7 @@ export async function startEndpoint(opts: EndpointOptions): Promise<RunningEndpo
   const tps = opts.lookupTps ?? 2;
   const caps = { iam: 100, tagging: 100, s3: 1000, ...opts.pageCaps };
   const deny = new Set(opts.denyActions ?? []);
+  const athena = opts.athena ? athenaService(opts.athena) : undefined;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = Date.now();
@@ -154,6 +158,9 @@ export async function startEndpoint(opts: EndpointOptions): Promise<RunningEndpo
           throw new ServiceError(400, 'UnknownOperationException', `Unknown operation ${operation}`);
         case 'iam': return sendQuery(res, 'iam', operation, iamOperation(state, identity.account, operation, form!, caps.iam));
         case 'sts': return sendQuery(res, 'sts', operation, stsOperation(state, identity, operation, form!));
+        case 'athena':
+          if (!athena) throw new ServiceError(400, 'UnknownService', 'Athena is not enabled on this endpoint');
+          return sendJson(res, athena(operation, input));
         case 's3': return s3Operation(state, s3Route(req.method ?? 'GET', url), url, res, caps.s3);
         default: throw new ServiceError(400, 'UnknownService', `Unknown service ${service}`);
       }

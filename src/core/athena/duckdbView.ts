@@ -19,7 +19,9 @@ const USER_IDENTITY = JSON.stringify({
     webIdFederationData: { federatedProvider: 'VARCHAR', attributes: 'MAP(VARCHAR, VARCHAR)' },
   },
 });
-const RESOURCES = JSON.stringify([{ ARN: 'VARCHAR', accountId: 'VARCHAR', type: 'VARCHAR' }]);
+// Athena's JSON SerDe matches keys without regard to case; some captures write `arn` for `ARN`.
+const field = (x: string, ...keys: string[]): string => `coalesce(${keys.map((k) => `json_extract_string(${x}, '$.${k}')`).join(', ')})`;
+const RESOURCES = `CASE WHEN json_type(json_extract(r, '$.resources')) = 'ARRAY' THEN list_transform(CAST(json_extract(r, '$.resources') AS JSON[]), x -> struct_pack(ARN := ${field('x', 'ARN', 'arn')}, accountId := ${field('x', 'accountId', 'accountid')}, type := ${field('x', 'type')})) END`;
 
 const STRINGS: [string, string][] = [
   ['eventversion', 'eventVersion'], ['eventtime', 'eventTime'], ['eventsource', 'eventSource'], ['eventname', 'eventName'],
@@ -45,7 +47,7 @@ export function duckdbView(files: string[], name = 'cloudtrail_logs'): string {
     ...STRINGS.map(([col, key]) => `json_extract_string(r, ${sqlString(`$.${key}`)}) AS ${col}`),
     ...JSON_TEXT.map(([col, key]) => `CAST(json_extract(r, ${sqlString(`$.${key}`)}) AS VARCHAR) AS ${col}`),
     `json_transform(json_extract(r, '$.userIdentity'), ${sqlString(USER_IDENTITY)}) AS useridentity`,
-    `json_transform(json_extract(r, '$.resources'), ${sqlString(RESOURCES)}) AS resources`,
+    `${RESOURCES} AS resources`,
     `regexp_extract(filename, '/AWSLogs/(?:o-[a-z0-9]+/)?([0-9]{12})/CloudTrail/', 1) AS account`,
     `regexp_extract(filename, '/CloudTrail/([^/]+)/', 1) AS region`,
     `regexp_extract(filename, '/CloudTrail/[^/]+/([0-9]{4}/[0-9]{2}/[0-9]{2})/', 1) AS "timestamp"`,

@@ -65,7 +65,7 @@ function principalClause(spec: ScanSpec): string | undefined {
   }
   if (p.arns.length > 0) for (const c of candidates) passes.push(`${c} IN ${sqlList(p.arns)}`);
   for (const pattern of p.patterns) {
-    for (const c of candidates) passes.push(`${c} LIKE ${sqlString(likePattern(pattern))} ESCAPE '\\'`);
+    for (const c of candidates) passes.push(`${c} LIKE ${sqlString(likePattern(pattern))}`);
   }
   return `(${passes.join('\n      OR ')})`;
 }

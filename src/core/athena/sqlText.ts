@@ -31,10 +31,11 @@ export function sqlIdentifier(name: string): string {
 }
 
 /**
- * A mapping-file pattern (`*` = any run of characters, everything else literal) as a LIKE pattern
- * with `\` as escape character: `%`, `_` and `\` in the pattern are literal, as they are for
- * `ArnPattern`.
+ * A mapping-file pattern (`*` = any run of characters, everything else literal) as a LIKE pattern.
+ * No ESCAPE clause: engines and parsers disagree on it, and without it a `_` or `%` in the pattern
+ * stays a wildcard, so the LIKE matches everything `ArnPattern` matches and possibly more. The scan
+ * uses it to keep rows, where matching more costs only bytes brought back, never a finding.
  */
 export function likePattern(pattern: string): string {
-  return pattern.split('*').map((part) => part.replace(/[\\%_]/g, (c) => `\\${c}`)).join('%').replace(/%{2,}/g, '%');
+  return pattern.replace(/\*+/g, '%');
 }
