@@ -28,6 +28,8 @@ export interface AthenaScanRequest {
   logs?: LogsLocation;
   outputLocation?: string;
   signal?: AbortSignal;
+  /** First delay between status polls (see `runQuery`). */
+  pollMs?: number;
   /** One line per step: the estimate, Athena's states, the bytes scanned. */
   log: (line: string) => void;
 }
@@ -58,6 +60,7 @@ export function athenaScan(req: AthenaScanRequest): AthenaScan {
       database: req.table.database,
       ...(req.outputLocation ? { outputLocation: req.outputLocation } : {}),
       ...(req.signal ? { signal: req.signal } : {}),
+      ...(req.pollMs !== undefined ? { pollMs: req.pollMs } : {}),
       onState: (s) => req.log(`Athena query ${s.toLowerCase()}`),
     });
     scan.outcome = outcome;
