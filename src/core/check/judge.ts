@@ -23,8 +23,8 @@ function s(v: unknown): string {
 }
 
 /**
- * Judges one resolved event: every target whose product differs from the caller's, is not a shared
- * product and is not exempted, is a finding. Whatever stops a judgement (no target, no product on
+ * Judges one resolved event: targets whose product differs from the caller's, is not a shared
+ * product and is not exempted, make one finding per resource product. Whatever stops a judgement (no target, no product on
  * either side) becomes a gap with a reason, so that nothing is dropped silently. AWS-service callers
  * are not judged here (the caller counts them). With `onlyProduct`, findings and gaps are kept only
  * when either side is known to belong to that product.
@@ -63,6 +63,13 @@ export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduc
     if (pp === undefined || rp === pp || products.isShared(rp) || !keep(pp, [rp])) continue;
     if (products.exemption(principal, t.arn, base.eventName) !== undefined) {
       out.exempted = true;
+      continue;
+    }
+    // One finding per event and resource product: DeleteObjects on 500 keys is one access to be judged.
+    const same = out.findings.find((x) => x.resource.product === rp);
+    if (same) {
+      const more = (same.resource.moreArns ??= []);
+      if (more.length < 20) more.push(t.arn);
       continue;
     }
     const f: Finding = {

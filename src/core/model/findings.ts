@@ -11,7 +11,11 @@ export interface Finding {
   awsRegion: string;
   severity: Severity;
   principal: { arn: string; type: PrincipalType; product: string; displayName?: string };
-  resource: { arn: string; product: string; via: Target['via'] };
+  /**
+   * The first target of that product; `moreArns` lists (up to 20) other targets of the same product
+   * in the same event, so that one event makes one finding per resource product.
+   */
+  resource: { arn: string; product: string; via: Target['via']; moreArns?: string[] };
   errorCode?: string;
   source: string;
 }

@@ -31,7 +31,7 @@ export function truncate(s: string, max: number): string {
  * Reports are built from typed results, but the values inside came from JSON anyone could write:
  * a field typed `string` may hold a number, an object or null. Never let that throw.
  */
-function textOf(v: unknown): string {
+export function textOf(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === undefined || v === null) return '';
   if (typeof v === 'object') {

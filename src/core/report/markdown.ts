@@ -1,6 +1,7 @@
 import type { CheckResult, GapKind } from '../model';
 import { renderScope } from './markdownScope';
 import { md, mdTable } from './mdTable';
+import { textOf as t } from './escape';
 
 /** Row limits: a ticket needs the evidence, not a million lines; the JSON output has every listed row. */
 export interface MarkdownOptions {
@@ -30,9 +31,11 @@ function summary(r: CheckResult): string {
 
 function findings(r: CheckResult, max: number): string {
   if (r.findings.length === 0) return `## Findings\n\nNone.`;
+  // Values are joined through `textOf`: a field typed string may hold any JSON, and must not throw.
   const rows = r.findings.slice(0, max).map((f) => [
-    f.eventTime, f.severity + (f.errorCode ? ` (${f.errorCode})` : ''), f.principal.product, f.principal.arn, f.principal.displayName,
-    `${f.eventSource} ${f.eventName}`, f.awsRegion, f.resource.product, f.resource.arn, f.resource.via, f.eventID,
+    f.eventTime, t(f.severity) + (f.errorCode ? ` (${t(f.errorCode)})` : ''), f.principal.product, f.principal.arn, f.principal.displayName,
+    `${t(f.eventSource)} ${t(f.eventName)}`, f.awsRegion, f.resource.product,
+    t(f.resource.arn) + (Array.isArray(f.resource.moreArns) && f.resource.moreArns.length ? ` (+${f.resource.moreArns.length} more)` : ''), f.resource.via, f.eventID,
   ]);
   const table = mdTable(['Time', 'Severity', 'Caller product', 'Caller', 'Session', 'Action', 'Region', 'Resource product', 'Resource', 'Found via', 'Event ID'], rows);
   return `## Findings (${r.stats.findings})\n\n${table}${more(Math.min(max, r.findings.length), r.stats.findings, 'findings')}`;
@@ -42,7 +45,7 @@ function gaps(r: CheckResult, max: number): string {
   const counts = (Object.keys(GAP_MEANING) as GapKind[]).map((k) => [k, r.stats.gapsByKind[k], GAP_MEANING[k]]);
   const head = `## Coverage gaps (${r.stats.gaps})\n\nEvents the check could not fully judge. A gap is not a finding, but a finding may hide behind it.\n\n${mdTable(['Kind', 'Count', 'Meaning'], counts)}`;
   if (r.gaps.length === 0) return head;
-  const rows = r.gaps.slice(0, max).map((g) => [g.kind, g.eventTime, `${g.eventSource} ${g.eventName}`, g.principalArn, g.resourceArn, g.reason, g.eventID, g.source]);
+  const rows = r.gaps.slice(0, max).map((g) => [g.kind, g.eventTime, `${t(g.eventSource)} ${t(g.eventName)}`, g.principalArn, g.resourceArn, g.reason, g.eventID, g.source]);
   const table = mdTable(['Kind', 'Time', 'Action', 'Caller', 'Resource', 'Reason', 'Event ID', 'Source'], rows);
   return `${head}\n\n${table}${more(Math.min(max, r.gaps.length), r.stats.gaps, 'gaps')}`;
 }

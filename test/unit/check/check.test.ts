@@ -106,3 +106,16 @@ test('abort stops the check', async () => {
   ac.abort();
   await assert.rejects(runCheck(sourced([getObject('alpha-app', 'beta-data')]), { products: products(), signal: ac.signal }), { name: 'AbortError' });
 });
+
+test('one event makes one finding per resource product, listing the other targets', async () => {
+  const many = stopInstance('alpha-app', 'i-beta', {
+    requestParameters: { instancesSet: { items: [{ instanceId: 'i-beta' }, { instanceId: 'i-beta2' }, { instanceId: 'i-beta3' }] } },
+  });
+  const r = await runCheck(sourced([many]), { products: products() });
+  assert.equal(r.stats.findings, 1);
+  assert.equal(r.findings[0]?.resource.arn, `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/i-beta`);
+  assert.deepEqual(r.findings[0]?.resource.moreArns, [`arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/i-beta2`]);
+  assert.equal(r.pairs[0]?.counts.write, 1);
+  // i-beta3 is untagged: a gap, not a finding.
+  assert.deepEqual(r.gaps.map((g) => g.resourceArn), [`arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/i-beta3`]);
+});

@@ -40,13 +40,13 @@ export async function* sourced(records: unknown[], source = 'test.jsonl'): Async
 
 const tags = (product: string): Tag[] => [{ key: 'product', value: product }];
 
-/** Roles alpha-app, beta-app; buckets alpha-data, beta-data, shared-logs; instance i-beta; mapping with a shared product and an exemption. */
+/** Roles alpha-app, beta-app; buckets alpha-data, beta-data, shared-logs; instances i-beta, i-beta2; mapping with a shared product and an exemption. */
 export function products(mapping: unknown = { sharedProducts: ['platform'], exemptions: [{ principal: `arn:aws:iam::${ACCOUNT}:role/backup`, reason: 'nightly backup' }] }): ProductIndex {
   const inv: Inventory = {
     principals: new Map([[`arn:aws:iam::${ACCOUNT}:role/alpha-app`, tags('alpha')], [`arn:aws:iam::${ACCOUNT}:role/beta-app`, tags('beta')], [`arn:aws:iam::${ACCOUNT}:role/backup`, tags('ops')]]),
     resources: new Map([
       ['arn:aws:s3:::alpha-data', tags('alpha')], ['arn:aws:s3:::beta-data', tags('beta')], ['arn:aws:s3:::shared-logs', tags('platform')],
-      [`arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/i-beta`, tags('beta')],
+      [`arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/i-beta`, tags('beta')], [`arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/i-beta2`, tags('beta')],
     ]),
     sources: ['inventory.json'],
   };
