@@ -1,14 +1,15 @@
 /**
  * Generates the benchmark's trail files from the shared corpus: each real record becomes a template
  * whose event id, time, recipient account, bucket names and instance ids vary, written as gzip
- * trail files in the S3 delivery layout. The inventory is built by resolving every template once
+ * trail files in the S3 delivery layout. Each of 16 tenants stands for a product (5 products) with
+ * its own callers, buckets, instances and account. The inventory is built by resolving every template once
  * per tenant, so the check finds owners for most targets (and, on purpose, not for all).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import type { CloudTrailRecord, Inventory, Tag } from '../../src/core/model';
+import type { CloudTrailRecord, Inventory } from '../../src/core/model';
 import { resolveRecord } from '../../src/core/resolve/resolver';
 import { principalOf } from '../../src/core/attribute/principal';
 import { toSnapshot } from '../../src/core/inventory/loadInventory';
@@ -16,10 +17,15 @@ import { toSnapshot } from '../../src/core/inventory/loadInventory';
 const gzipAsync = promisify(gzip);
 
 /** Bump when the generated data changes shape, so stale bench-data is regenerated. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 4;
 const RECORDS_PER_FILE = 1000;
 const TENANTS = 16;
-const ACCOUNTS = ['111111111111', '222222222222', '333333333333'];
+/**
+ * One account per tenant: most ARNs carry the account, so this is what keeps one tenant's IAM roles,
+ * keys and queues apart from another's (with shared accounts, the first tenant would own them all
+ * and every other tenant's use would be a finding).
+ */
+const ACCOUNTS = Array.from({ length: 16 }, (_, k) => String(100000000000 + k * 1010101));
 const REGIONS = ['eu-west-1', 'us-east-1', 'ap-southeast-2'];
 const PRODUCTS = ['checkout', 'billing', 'search', 'shared', 'analytics'];
 const START_MS = Date.UTC(2024, 4, 1);
@@ -51,6 +57,13 @@ function templatesFrom(corpus: string): Template[] {
       if (typeof bucket === 'string' && /^[a-z0-9.-]{3,63}$/.test(bucket)) {
         text = text.replace(new RegExp(`(?<=[":/])${bucket.replace(/\./g, '\\.')}(?=["/])`, 'g'), `${bucket}-t@@K@@`);
       }
+      // Callers vary by tenant too, so each tenant is a product's own set of principals.
+      const ui = rec.userIdentity;
+      for (const name of [ui?.userName, ui?.sessionContext?.sessionIssuer?.userName]) {
+        if (typeof name === 'string' && /^[\w+=,.@-]{3,64}$/.test(name)) {
+          text = text.replace(new RegExp(`(?<=[":/])${name.replace(/[.+]/g, '\\$&')}(?=["/])`, 'g'), `${name}-t@@K@@`);
+        }
+      }
       text = text.replace(/\bi-[0-9a-f]{2}([0-9a-f]{6,15})\b/g, 'i-@@H@@$1');
       out.push({ parts: text.split(/@@([ETAKH])@@/) });
     }
@@ -80,23 +93,27 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
-/** ~1 in 10 ARNs is left untagged so the check also meets owner gaps, as real accounts do. */
-function productFor(arn: string): string | undefined {
+/**
+ * A tenant is a product: its callers and most of the resources they touch carry its tag. About 1 in
+ * 30 targets belongs to another product (the findings) and 1 in 20 is untagged (owner gaps).
+ */
+function productFor(arn: string, tenant: number): string | undefined {
   const h = hash(arn);
-  return h % 10 === 0 ? undefined : PRODUCTS[h % PRODUCTS.length];
+  if (h % 20 === 0) return undefined;
+  return PRODUCTS[(h % 30 === 1 ? tenant + 1 + (h % 3) : tenant) % PRODUCTS.length];
 }
 
 function buildInventory(templates: Template[]): Inventory {
   const inv: Inventory = { principals: new Map(), resources: new Map(), sources: ['bench-data (generated)'] };
-  const tag = (map: Map<string, Tag[]>, arn: string) => {
-    const p = productFor(arn);
-    if (p !== undefined) map.set(arn, [{ key: 'product', value: p }]);
-  };
   for (let k = 0; k < TENANTS; k++) {
     for (const t of templates) {
       const rec = JSON.parse(fill(t, 'x', '2024-05-01T00:00:00Z', k)) as CloudTrailRecord;
-      for (const target of resolveRecord(rec).targets) tag(inv.resources, target.arn);
-      tag(inv.principals, principalOf(rec).arn);
+      for (const target of resolveRecord(rec).targets) {
+        const p = productFor(target.arn, k);
+        if (p !== undefined && !inv.resources.has(target.arn)) inv.resources.set(target.arn, [{ key: 'product', value: p }]);
+      }
+      const principal = principalOf(rec).arn;
+      if (!inv.principals.has(principal)) inv.principals.set(principal, [{ key: 'product', value: PRODUCTS[k % PRODUCTS.length] as string }]);
     }
   }
   return inv;

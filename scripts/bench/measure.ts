@@ -6,7 +6,8 @@
  *
  * Modes: floor (gunzip + JSON.parse, nothing else), read (readEvents), read-stream (readEvents
  * forced onto the streaming splitter), check (readEvents → resolve → runCheck), check-workers
- * (the same split across worker threads by file).
+ * (the same split across worker threads by file), read-limit (readEvents with a given whole-file
+ * limit, for scripts/bench/thresholds.ts).
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
   if (mode === 'floor') r = floor(await filesUnder(dir));
   else if (mode === 'read') r = await read([dir]);
   else if (mode === 'read-stream') r = await read([dir], 0);
+  else if (mode === 'read-limit') r = await read([dir], Number(workersArg));
   else if (mode === 'check') r = await check([dir], inventoryPath);
   else if (mode === 'check-workers') r = await checkWorkers(await filesUnder(dir), inventoryPath, Number(workersArg));
   else throw new Error(`unknown mode ${mode}`);
