@@ -64,6 +64,8 @@ export class EventStore {
   private readonly byPrincipal = new Map<string, number[]>();
   /** Events not kept because the cap was reached (the check still counted them). */
   dropped = 0;
+  /** Rows already built for the panels; valid as long as this store (one session, one product index) lives. */
+  readonly rows = new WeakMap<ResolvedEvent, EventRow>();
 
   constructor(readonly cap = 250_000) {}
 
@@ -79,9 +81,11 @@ export class EventStore {
     const i = this.events.push(ev) - 1;
     const seen = new Set<string>();
     for (const t of ev.resolution.targets) {
-      if (seen.has(t.arn)) continue;
-      seen.add(t.arn);
-      push(this.byResource, t.arn, i);
+      for (const arn of [t.arn, ...containersOf(t.arn)]) {
+        if (seen.has(arn)) continue;
+        seen.add(arn);
+        push(this.byResource, arn, i);
+      }
     }
     push(this.byPrincipal, ev.principal.arn, i);
   }
@@ -117,14 +121,28 @@ export class EventStore {
   }
 }
 
+/**
+ * The resources an ARN lives in, for the events panel of a container: the events of a bucket
+ * include those on its objects (S3 data events name the object, not always the bucket). Only S3
+ * buckets for now: elsewhere a `/` in an ARN does not reliably mean containment.
+ */
+export function containersOf(arn: string): string[] {
+  const m = /^(arn:[^:]*:s3:::[^/]+)\/./.exec(arn);
+  return m?.[1] ? [m[1]] : [];
+}
+
 function push(map: Map<string, number[]>, key: string, i: number): void {
   const list = map.get(key);
   if (list) list.push(i);
   else map.set(key, [i]);
 }
 
-/** Rows for a set of events, with ids made unique (eventIDs repeat across copied trail files). */
-export function rowsFor(events: readonly ResolvedEvent[], products: ProductIndex): { rows: EventRow[]; byId: Map<string, ResolvedEvent> } {
+/**
+ * Rows for a set of events, with ids made unique (eventIDs repeat across copied trail files).
+ * `cache` keeps each event's row for the life of one product index: reopening a panel, or
+ * refreshing it while events stream in, then costs no judging.
+ */
+export function rowsFor(events: readonly ResolvedEvent[], products: ProductIndex, cache?: WeakMap<ResolvedEvent, EventRow>): { rows: EventRow[]; byId: Map<string, ResolvedEvent> } {
   const byId = new Map<string, ResolvedEvent>();
   const rows: EventRow[] = [];
   for (const ev of events) {
@@ -132,7 +150,12 @@ export function rowsFor(events: readonly ResolvedEvent[], products: ProductIndex
     if (byId.has(id)) id = `${id}~${ev.source}#${ev.position}`;
     if (byId.has(id)) continue; // the very same record twice
     byId.set(id, ev);
-    rows.push(toEventRow(ev, products, id));
+    let row = cache?.get(ev);
+    if (!row) {
+      row = toEventRow(ev, products);
+      cache?.set(ev, row);
+    }
+    rows.push(row.id === id ? row : { ...row, id });
   }
   return { rows, byId };
 }

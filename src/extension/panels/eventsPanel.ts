@@ -46,7 +46,7 @@ class EventsPanel implements vscode.Disposable {
     const products = this.session.products;
     if (!products) return;
     const events = this.subject.kind === 'resource' ? this.session.store.forResource(this.subject.arn) : this.session.store.forPrincipal(this.subject.arn);
-    const { rows, byId } = rowsFor(events, products);
+    const { rows, byId } = rowsFor(events, products, this.session.store.rows);
     this.byId = byId;
     const partial = this.session.loading;
     this.pending = [{ type: 'showEvents', subject: this.subject.arn, subjectKind: this.subject.kind, rows: rows.slice(0, CHUNK), partial: partial || rows.length > CHUNK }];

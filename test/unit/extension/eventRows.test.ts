@@ -89,3 +89,16 @@ test('every corpus record becomes a row with a unique id, and unresolved rows sa
     assert.equal(typeof r.time, 'string');
   }
 });
+
+test('a bucket\'s events include those on its objects', () => {
+  const store = new EventStore();
+  const get = roleSession('alpha-app', {
+    eventSource: 's3.amazonaws.com', eventName: 'GetObject', readOnly: true, eventCategory: 'Data', managementEvent: false,
+    requestParameters: { bucketName: 'beta-data', key: 'a/b.txt' },
+    resources: [{ type: 'AWS::S3::Object', ARN: 'arn:aws:s3:::beta-data/a/b.txt' }],
+  });
+  store.add(resolved(get));
+  assert.equal(store.forResource('arn:aws:s3:::beta-data').length, 1);
+  assert.equal(store.forResource('arn:aws:s3:::beta-data/a/b.txt').length, 1);
+  assert.equal(store.forResource('arn:aws:s3:::beta').length, 0);
+});
