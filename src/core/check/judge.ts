@@ -12,10 +12,15 @@ export interface Judgement {
   principalProduct?: string;
 }
 
-/** Names what could be tagged, so the gap tells the reader how to close it. */
-function unownedReason(arn: string, products: ProductIndex): string {
+/**
+ * An unowned target's gap names what has to be tagged: the target itself, or for a nested resource
+ * (an S3 object, a log stream) its parent, with the reason saying what was acted on.
+ */
+function unowned(arn: string, products: ProductIndex): { resourceArn: string; reason: string } {
   const parent = products.parentOf(arn);
-  return parent === undefined ? 'no product tag or mapping on this resource' : `no product tag or mapping on this resource nor on ${parent}`;
+  return parent === undefined
+    ? { resourceArn: arn, reason: 'no product tag or mapping on this resource' }
+    : { resourceArn: parent, reason: `acted on ${arn}; neither it nor ${parent} has a product tag or mapping` };
 }
 
 function s(v: unknown): string {
@@ -54,10 +59,16 @@ export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduc
   if (pp === undefined && keep(undefined, targetProducts())) {
     gap('unowned-principal', principal.type === 'unknown' ? 'the record names no usable caller' : `no product tag or mapping for ${principal.type} ${principal.arn}`);
   }
+  const unownedSeen = new Set<string>();
   for (const t of targets) {
     const rp = t.product;
     if (rp === undefined) {
-      if (keep(pp)) gap('unowned-resource', unownedReason(t.arn, products), t.arn);
+      if (!keep(pp)) continue;
+      const u = unowned(t.arn, products);
+      // Several objects of one untagged bucket in one event are one thing to tag.
+      if (unownedSeen.has(u.resourceArn)) continue;
+      unownedSeen.add(u.resourceArn);
+      gap('unowned-resource', u.reason, u.resourceArn);
       continue;
     }
     if (pp === undefined || rp === pp || products.isShared(rp) || !keep(pp, [rp])) continue;

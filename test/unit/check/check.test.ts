@@ -39,7 +39,9 @@ test('gaps: unowned caller, unowned resource, unresolved target; none dropped', 
     { eventID: 'u', eventSource: 'foo.amazonaws.com', eventName: 'DoThing', userIdentity: { type: 'IAMUser', arn: `arn:aws:iam::${ACCOUNT}:user/u` }, recipientAccountId: ACCOUNT },
   ]), { products: products() });
   assert.deepEqual(r.gaps.map((g) => g.kind), ['unowned-principal', 'unowned-resource', 'unresolved-target']);
-  assert.equal(r.gaps[1]?.resourceArn, 'arn:aws:s3:::nobodys-bucket/k.txt');
+  // The gap names what has to be tagged (the bucket) and what was acted on (the object).
+  assert.equal(r.gaps[1]?.resourceArn, 'arn:aws:s3:::nobodys-bucket');
+  assert.match(r.gaps[1]?.reason ?? '', /acted on arn:aws:s3:::nobodys-bucket\/k\.txt/);
   assert.match(r.gaps[2]?.reason ?? '', /foo\.amazonaws\.com/);
   assert.equal(r.stats.gaps, 3);
   assert.equal(r.stats.byStatus.unresolved, 1);

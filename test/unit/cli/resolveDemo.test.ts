@@ -48,6 +48,20 @@ test('demo: runs on the bundled account, prints a summary and writes the report 
   assert.match(r.stdout, new RegExp(`Findings: ${expected.findings.length} `));
 });
 
+test('check on the demo account finds exactly the findings and gaps demo/expected.json lists', { skip: existsSync(path.join(repo, 'demo', 'expected.json')) ? false : 'demo/ not present' }, async () => {
+  const demo = path.join(repo, 'demo');
+  const r = await runCli(['check', '--events', path.join(demo, 'AWSLogs'), '--inventory', path.join(demo, 'inventory'), '--mapping', path.join(demo, 'mapping.json'), '--format', 'json'], demo);
+  assert.equal(r.status, 0, r.stderr);
+  const got = JSON.parse(r.stdout);
+  const expected = JSON.parse(readFileSync(path.join(demo, 'expected.json'), 'utf8'));
+  const ids = (l: { eventID: string; severity?: string; kind?: string; resourceArn?: string }[]) => l.map((x) => [x.eventID, x.severity ?? x.kind, x.resourceArn ?? ''].join(' ')).sort();
+  assert.deepEqual(ids(got.findings), ids(expected.findings.map((f: { eventID: string; severity: string }) => ({ eventID: f.eventID, severity: f.severity }))));
+  assert.deepEqual(ids(got.gaps), ids(expected.gaps));
+  assert.equal(got.stats.exemptedEvents, expected.exemptedEvents);
+  assert.equal(got.stats.awsServiceEvents, expected.awsServiceEvents);
+  assert.equal(got.stats.byStatus['no-target'], expected.noTargetEvents);
+});
+
 test('the real entry point: --help exits 0, no arguments exits 2, check without inputs exits 2', () => {
   const entry = path.join(repo, 'src', 'cli', 'main.ts');
   const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], { encoding: 'utf8', cwd: repo });
