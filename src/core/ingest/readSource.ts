@@ -97,45 +97,42 @@ function parseTrailFile(buf: Buffer): unknown[] | undefined {
  * Destroying happens in `finally`, so a consumer that stops early does not leak the source.
  */
 export async function* decompressed(input: NodeJS.ReadableStream): AsyncGenerator<Buffer> {
-  const src = input as NodeJS.ReadableStream & AsyncIterable<Buffer | string>;
-  const it = src[Symbol.asyncIterator]();
-  const head: Buffer[] = [];
-  let headBytes = 0;
-  let done = false;
-  while (headBytes < 2) {
-    const n = await it.next();
-    if (n.done) {
-      done = true;
-      break;
-    }
-    const b = toBuffer(n.value);
-    head.push(b);
-    headBytes += b.length;
-  }
-  const first = Buffer.concat(head);
-  if (!isGzip(first)) {
-    if (first.length > 0) yield first;
-    if (done) return;
-    for (;;) {
-      const n = await it.next();
-      if (n.done) return;
-      yield toBuffer(n.value);
-    }
-  }
-  const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK });
-  const rest = Readable.from(replay(first, done ? undefined : it), { objectMode: false });
-  pipeline(rest, gunzip, () => undefined);
+  const it = (input as NodeJS.ReadableStream & AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   try {
-    for await (const chunk of gunzip) yield chunk as Buffer;
+    const head: Buffer[] = [];
+    let headBytes = 0;
+    let done = false;
+    while (headBytes < 2 && !done) {
+      const n = await it.next();
+      if (n.done) done = true;
+      else {
+        head.push(toBuffer(n.value));
+        headBytes += head[head.length - 1]?.length ?? 0;
+      }
+    }
+    const first = Buffer.concat(head);
+    if (!isGzip(first)) {
+      yield* replay(first, done ? undefined : it);
+      return;
+    }
+    const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK });
+    const rest = Readable.from(replay(first, done ? undefined : it), { objectMode: false });
+    pipeline(rest, gunzip, () => undefined);
+    try {
+      for await (const chunk of gunzip) yield chunk as Buffer;
+    } finally {
+      rest.destroy();
+      gunzip.destroy();
+    }
   } finally {
-    rest.destroy();
-    gunzip.destroy();
-    if (typeof (input as { destroy?: unknown }).destroy === 'function') (input as unknown as Readable).destroy();
+    // Also when the consumer stops early: the file handle or socket behind the stream is released.
+    const d = (input as { destroy?: unknown }).destroy;
+    if (typeof d === 'function') d.call(input);
   }
 }
 
 async function* replay(first: Buffer, it: AsyncIterator<Buffer | string> | undefined): AsyncGenerator<Buffer> {
-  yield first;
+  if (first.length > 0) yield first;
   if (!it) return;
   for (;;) {
     const n = await it.next();

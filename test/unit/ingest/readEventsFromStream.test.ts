@@ -51,3 +51,12 @@ test('an empty body is read as no records and no error', async () => {
   const { records, errors } = await read(Readable.from([]));
   assert.deepEqual([records.length, errors.length], [0, 0]);
 });
+
+test('a consumer that stops early releases the stream (plain and gzip)', async () => {
+  for (const gz of [false, true]) {
+    const text = Buffer.from(trailJson(range(3000).map(fakeRecord)));
+    const body = chunked(gz ? gzipSync(text) : text, 4096);
+    for await (const _ of readEventsFromStream(body, 's3://b/k')) break;
+    assert.equal(body.destroyed, true, gz ? 'gzip' : 'plain');
+  }
+});
