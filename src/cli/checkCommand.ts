@@ -9,13 +9,14 @@ import { renderText } from '../core/report/text';
 import { choice, parseArgs, UsageError, type OptionSpec } from './args';
 import { assertReadable, eventsFrom, loadInventoryFiles, loadMappingFile } from './inputs';
 import { liveProvider } from './liveHook';
+import { ATHENA_CHECK_HELP, ATHENA_CHECK_OPTIONS, athenaInputs } from './athenaCheck';
 import { openSink } from './output';
 import type { Io } from './io';
 
 const SPEC: OptionSpec = {
   events: 'list', inventory: 'list', mapping: 'string', 'tag-key': 'list', product: 'string', since: 'string', until: 'string',
   region: 'list', account: 'list', format: 'string', out: 'string', 'fail-on-findings': 'flag', help: 'flag',
-  profile: 'string', 'trail-bucket': 'string',
+  profile: 'string', 'trail-bucket': 'string', ...ATHENA_CHECK_OPTIONS,
 };
 
 export const CHECK_HELP = `tagtrail check: did a principal of one product act on a resource of another?
@@ -33,6 +34,7 @@ export const CHECK_HELP = `tagtrail check: did a principal of one product act on
   --format md|json|text  output format (default md)      --out <file>  write there, not stdout
   --fail-on-findings     exit 1 when there is at least one finding
   --profile <name>, --trail-bucket s3://bucket/prefix   live AWS input (when this build has it)
+${ATHENA_CHECK_HELP}
 
 Exit status: 0 done, 1 findings with --fail-on-findings, 2 bad arguments or unreadable input.`;
 
@@ -120,8 +122,10 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   const mappingPath = args.strings.get('mapping');
   const mapping = mappingPath !== undefined ? await loadMappingFile(mappingPath) : undefined;
   const live = args.strings.has('profile') || args.strings.has('trail-bucket');
-  const inputs = live ? await liveInputs(args, io, filter) : await fileInputs(args, io);
-  const result = await checkWith({ inputs, ...(mapping ? { mapping } : {}), tagKeys: args.lists.get('tag-key') ?? DEFAULT_TAG_KEYS, filter, io });
+  const tagKeys = args.lists.get('tag-key') ?? DEFAULT_TAG_KEYS;
+  const athena = args.strings.has('athena') ? await athenaInputs(args, io, filter, mapping, tagKeys) : undefined;
+  const inputs = athena ?? (live ? await liveInputs(args, io, filter) : await fileInputs(args, io));
+  const result = await checkWith({ inputs, ...(mapping ? { mapping } : {}), tagKeys, filter, io }).finally(() => athena?.dispose());
   const text = format === 'json' ? renderJson(result) : format === 'text' ? renderText(result) : renderMarkdown(result);
   const sink = openSink(args.strings.get('out'), io.stdout);
   await sink.write(text);

@@ -1,6 +1,7 @@
 import { UsageError } from './args';
 import { checkCommand, CHECK_HELP } from './checkCommand';
 import { demoCommand, DEMO_HELP } from './demoCommand';
+import { athenaTableCommand, ATHENA_TABLE_HELP } from './athenaCheck';
 import { resolveCommand, RESOLVE_HELP } from './resolveCommand';
 import { InputError } from './inputs';
 import { processIo, type Io } from './io';
@@ -13,17 +14,20 @@ Commands:
   tagtrail check --events <path>... --inventory <path>... [--mapping f] [--format md|json|text] ...
   tagtrail resolve <path>... --format jsonl
   tagtrail demo [--out file]
+  tagtrail athena-table --bucket <b> --account <id>... --region <r>... [--run <workgroup>]
 
 Run "tagtrail <command> --help" for a command's options.
 
 ${CHECK_HELP.split('\n')[0]}
 ${RESOLVE_HELP.split('\n')[0]}
-${DEMO_HELP.split('\n')[0]}`;
+${DEMO_HELP.split('\n')[0]}
+${ATHENA_TABLE_HELP.split('\n')[0]}`;
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   check: checkCommand,
   resolve: resolveCommand,
   demo: demoCommand,
+  'athena-table': athenaTableCommand,
 };
 
 /**

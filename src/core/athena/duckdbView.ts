@@ -5,6 +5,7 @@
  * Athena's projection derives them from the S3 key. Only tests and benchmarks use it.
  */
 import { sqlString } from './sqlText';
+import { ATHENA, DUCKDB } from './dialect';
 
 // json_transform matches keys case-sensitively: the shapes spell CloudTrail's camelCase, and
 // DuckDB, like Athena, then answers to the lowercased names the scan uses.
@@ -58,4 +59,15 @@ export function duckdbView(files: string[], name = 'cloudtrail_logs'): string {
   FROM (SELECT unnest(Records) AS r, filename FROM read_json(${list}, columns = {'Records': 'JSON[]'}, filename = true, maximum_object_size = 1073741824))
 )
 `;
+}
+
+/**
+ * The scan's Athena SQL as DuckDB runs it over local files: the dialect's few expressions swapped
+ * (see `dialect.ts`), the table replaced by its twin over `files`. Used by the local endpoint to
+ * answer exactly the statement TagTrail sent.
+ */
+export function athenaToDuckdb(sql: string, table: string, files: string[]): string {
+  let out = sql.split(table).join('cloudtrail_logs');
+  for (const key of ['noResources', 'userIdentityJson', 'resourcesJson', 'sourceFile'] as const) out = out.split(ATHENA[key]).join(DUCKDB[key]);
+  return duckdbView(files) + out;
 }
