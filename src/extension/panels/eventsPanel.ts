@@ -7,7 +7,9 @@ import { eventsHtml, makeNonce } from './eventsHtml';
 
 /** Records larger than this are cut when expanded: a row's JSON is for reading, not for download. */
 const MAX_RECORD_CHARS = 512 * 1024;
-/** Rows per message when a panel is first filled; later chunks follow without blocking the host. */
+/** Rows in the first message: small, so that the first rows paint while the rest is still in transit. */
+const FIRST_CHUNK = 2_000;
+/** Rows per later message. */
 const CHUNK = 10_000;
 
 type Subject = { kind: 'resource' | 'principal'; arn: string };
@@ -49,8 +51,8 @@ class EventsPanel implements vscode.Disposable {
     const { rows, byId } = rowsFor(events, products, this.session.store.rows);
     this.byId = byId;
     const partial = this.session.loading;
-    this.pending = [{ type: 'showEvents', subject: this.subject.arn, subjectKind: this.subject.kind, rows: rows.slice(0, CHUNK), partial: partial || rows.length > CHUNK }];
-    for (let i = CHUNK; i < rows.length; i += CHUNK) {
+    this.pending = [{ type: 'showEvents', subject: this.subject.arn, subjectKind: this.subject.kind, rows: rows.slice(0, FIRST_CHUNK), partial: partial || rows.length > FIRST_CHUNK }];
+    for (let i = FIRST_CHUNK; i < rows.length; i += CHUNK) {
       this.pending.push({ type: 'appendEvents', rows: rows.slice(i, i + CHUNK), partial: partial || i + CHUNK < rows.length });
     }
     this.flush();
