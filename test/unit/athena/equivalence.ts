@@ -23,6 +23,8 @@ export interface Paths {
   tagKeys: string[];
   filter?: CheckFilter;
   now?: number;
+  /** Findings listed per check: above the default cap, which findings are listed depends on row order. */
+  maxListed?: number;
 }
 
 export interface Comparison {
@@ -68,7 +70,7 @@ async function* sourced(rows: AsyncIterable<ScanRow>): AsyncGenerator<SourcedRec
 /** Both checks over `paths.logs`, with the same products, filter and clock. */
 export async function comparePaths(paths: Paths): Promise<Comparison> {
   const products = new ProductIndex(paths.inventory, paths.mapping, paths.tagKeys);
-  const ctx = { products, ...(paths.filter ? { filter: paths.filter } : {}), ...(paths.now !== undefined ? { now: paths.now } : {}) };
+  const ctx = { products, ...(paths.maxListed !== undefined ? { maxListed: paths.maxListed } : {}), ...(paths.filter ? { filter: paths.filter } : {}), ...(paths.now !== undefined ? { now: paths.now } : {}) };
   const local = await runCheck(readEvents([paths.logs]), ctx);
   const spec = buildScanSpec({ inventory: paths.inventory, tagKeys: paths.tagKeys, ...(paths.mapping ? { mapping: paths.mapping } : {}), ...(paths.filter ? { filter: paths.filter } : {}), ...(paths.now !== undefined ? { now: paths.now } : {}) });
   const sql = scanSql(spec, 'cloudtrail_logs', DUCKDB);
