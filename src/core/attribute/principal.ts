@@ -37,11 +37,14 @@ function assumedRole(u: Record<string, unknown>, account: string | undefined): P
   const sessionArn = str(u['arn']);
   const issuer = obj(obj(u['sessionContext'])?.['sessionIssuer']);
   const issuerArn = str(issuer?.['arn']);
-  const parsed = parseSessionArn(sessionArn);
+  const hasIssuer = issuerArn !== undefined && /^arn:[^:]+:iam::[^:]*:role\//.test(issuerArn);
+  // The session ARN is parsed only when needed: with a valid issuer, the session name is its last part.
+  const parsed = hasIssuer ? undefined : parseSessionArn(sessionArn);
+  const fromArn = sessionArn?.includes(':assumed-role/') ? sessionArn.split('/')[2] : undefined;
   const principalId = str(u['principalId']);
-  const sessionName = parsed?.session || principalId?.slice(principalId.indexOf(':') + 1) || undefined;
+  const sessionName = (hasIssuer ? fromArn : parsed?.session) || principalId?.slice(principalId.indexOf(':') + 1) || undefined;
   let roleArn: string | undefined;
-  if (issuerArn && /^arn:[^:]+:iam::[^:]*:role\//.test(issuerArn)) roleArn = issuerArn;
+  if (hasIssuer) roleArn = issuerArn;
   else if (parsed) {
     // Without a session issuer the role path is unknown: Identity Center roles always live under
     // the SSO path (the region segment some have is not recoverable), other roles are assumed at `/`.
@@ -53,7 +56,7 @@ function assumedRole(u: Record<string, unknown>, account: string | undefined): P
   return {
     arn: roleArn ?? sessionArn ?? 'unknown',
     type: roleArn ? type : 'unknown',
-    accountId: account ?? parsed?.account,
+    accountId: account ?? parsed?.account ?? str(issuer?.['accountId']),
     displayName: sessionName,
     sessionArn,
   };

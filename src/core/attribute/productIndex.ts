@@ -141,11 +141,13 @@ export class ProductIndex {
    * group's). IAM roles and users acted on as resources are looked up among the principals too, and
    * a secret named without its random suffix matches the secret that has it.
    */
-  productOfResource(arn: string): string | undefined {
+  productOfResource(arn: string, depth = 0): string | undefined {
+    const parent = depth < 4 ? parentOf(arn) : undefined;
+    // Nested resources (S3 objects, log streams) are mostly distinct: caching each would only churn.
+    // Their own lookup is a few map reads; the parent's answer is cached below.
+    if (parent !== undefined) return this.lookupResource(arn) ?? this.productOfResource(parent, depth + 1);
     if (this.resourceCache.has(arn)) return this.resourceCache.get(arn);
-    let found = this.lookupResource(arn);
-    // Parents of parents (a DynamoDB stream's table) are followed a few steps only: rules shorten the ARN.
-    for (let p = parentOf(arn), n = 0; found === undefined && p !== undefined && n < 4; p = parentOf(p), n++) found = this.lookupResource(p);
+    const found = this.lookupResource(arn);
     // Bounded: a check over millions of records touches far fewer distinct resources, but hostile
     // input could invent endless ARNs.
     if (this.resourceCache.size > 100_000) this.resourceCache.clear();

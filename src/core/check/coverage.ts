@@ -3,6 +3,7 @@ import { recordTime } from './scopeFilter';
 import { eventTimeMs } from './window';
 
 const MAX_DISTINCT = 100;
+const CLOUDTRAIL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
 /**
  * What the input actually covered (accounts, regions, time range), so a report can say "these
@@ -11,8 +12,8 @@ const MAX_DISTINCT = 100;
 export class Coverage {
   private readonly accounts = new Set<string>();
   private readonly regions = new Set<string>();
-  private first: [number, string] | undefined;
-  private last: [number, string] | undefined;
+  private first: [string, string] | undefined;
+  private last: [string, string] | undefined;
 
   add(record: CloudTrailRecord): void {
     const acct = record.recipientAccountId;
@@ -20,7 +21,13 @@ export class Coverage {
     const region = record.awsRegion;
     if (typeof region === 'string' && this.regions.size < MAX_DISTINCT) this.regions.add(region);
     const text = recordTime(record);
-    const t = eventTimeMs(text);
+    // CloudTrail writes `YYYY-MM-DDTHH:MM:SSZ`, which orders as text; other forms are parsed and
+    // brought to that form (to the second), so that every key compares the same way.
+    let t: string | undefined = text;
+    if (!CLOUDTRAIL_TIME.test(text)) {
+      const ms = eventTimeMs(text);
+      t = ms === undefined ? undefined : `${new Date(ms).toISOString().slice(0, 19)}Z`;
+    }
     if (t === undefined) return;
     if (!this.first || t < this.first[0]) this.first = [t, text];
     if (!this.last || t > this.last[0]) this.last = [t, text];

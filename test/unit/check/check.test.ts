@@ -121,3 +121,13 @@ test('one event makes one finding per resource product, listing the other target
   // i-beta3 is untagged: a gap, not a finding.
   assert.deepEqual(r.gaps.map((g) => g.resourceArn), [`arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/i-beta3`]);
 });
+
+test('coverage: time range across CloudTrail and other time forms, garbage ignored', async () => {
+  const r = await runCheck(sourced([
+    getObject('alpha-app', 'alpha-data', { eventTime: '2024-05-01T10:00:00Z' }),
+    getObject('alpha-app', 'alpha-data', { eventTime: '2024-04-30T23:00:00-02:00' }),
+    getObject('alpha-app', 'alpha-data', { eventTime: 'xxxx-xx-xxTxx:xx:xxZ' }),
+    getObject('alpha-app', 'alpha-data', { eventTime: '2024-04-30T12:00:00Z' }),
+  ]), { products: products() });
+  assert.deepEqual([r.stats.firstEventTime, r.stats.lastEventTime], ['2024-04-30T12:00:00Z', '2024-05-01T10:00:00Z']);
+});
