@@ -4,14 +4,14 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { CodeServer } from '../../../scripts/editor/codeServer';
 import type { Steps } from './steps';
 import { acceptQuickInput, contextMenu, openContainer, row, rowLabels, view, waitForWorkbench, webviewFrame } from './workbench';
 
 interface Expected {
   pairs: { principalProduct: string; resourceProduct: string }[];
-  findings: { eventID: string; principalProduct: string; resourceProduct: string }[];
+  findings: { eventID: string; principalProduct: string; resourceProduct: string; resourceArns: string[] }[];
   gaps: { kind: string; principalArn?: string }[];
 }
 
@@ -51,6 +51,20 @@ async function paletteThenPick(page: Page, command: string, pick: string): Promi
 }
 
 /** Switches the colour theme the way a user does: Preferences: Color Theme, type its name, Enter. */
+/**
+ * Sets one of the events table's toggles (`violations-only`, `unresolved-only`…). Keyboard, not a
+ * click: a click on the element's centre lands on its label, which does not toggle it.
+ */
+async function setToggle(frame: FrameLocator, id: string, on: boolean): Promise<void> {
+  const toggle = frame.locator(`#${id}`);
+  const isChecked = (): Promise<boolean> => toggle.evaluate((el) => Boolean((el as unknown as { checked?: boolean }).checked));
+  if ((await isChecked()) !== on) {
+    await toggle.focus();
+    await toggle.press('Space');
+  }
+  assert.equal(await isChecked(), on, `${id} is ${on ? 'on' : 'off'}`);
+}
+
 async function setTheme(page: Page, theme: string, workbenchClass: string): Promise<void> {
   await runCommand(page, 'Preferences: Color Theme');
   await page.locator('.quick-input-widget input.input').first().fill(theme);
@@ -104,8 +118,16 @@ export async function scenario(steps: Steps, ctx: ScenarioContext): Promise<void
     const frame = await webviewFrame(page, `Events: ${RESOURCE}`);
     await frame.locator('[data-event-id]').first().waitFor({ timeout: 30_000 });
     assert.match(await frame.locator('#subject').textContent() ?? '', new RegExp(`:table/${RESOURCE}$`));
-    assert.ok(await frame.locator('.row.violation').count() > 0, 'cross-product rows are marked as violations');
+    // The table renders only the rows in view: Violations only brings the cross-product ones up.
+    const violating = new Set(expected.findings.filter((f) => f.resourceArns.some((a) => a.endsWith(`:table/${RESOURCE}`))).map((f) => f.eventID));
+    assert.ok(violating.size > 0, `demo/expected.json has findings on ${RESOURCE}`);
+    await setToggle(frame, 'violations-only', true);
+    await frame.locator('.row.violation').first().waitFor();
+    assert.equal(await frame.locator('.row[data-event-id]').count(), violating.size, 'one violation row per finding event');
+    assert.equal(await frame.locator('.row[data-event-id]:not(.violation)').count(), 0);
+    for (const id of violating) assert.equal(await frame.locator(`.row[data-event-id="${id}"]`).count(), 1, `row of ${id}`);
     await shot('events-resource-light.png');
+    await setToggle(frame, 'violations-only', false);
   });
 
   const unresolvedOfPrincipal = expected.gaps.filter((g) => g.kind === 'unresolved-target' && g.principalArn?.endsWith(`/${PRINCIPAL}`)).length;
@@ -119,20 +141,10 @@ export async function scenario(steps: Steps, ctx: ScenarioContext): Promise<void
       return `${s.backgroundColor}|${s.borderLeftWidth}|${s.borderLeftColor}`;
     });
     // The table renders only the rows in view: the toggle brings the unresolved ones up, as a user would.
-    // Keyboard, not a click: a click on the element's centre lands on its label, which does not toggle it.
-    const toggle = frame.locator('#unresolved-only');
-    const isChecked = (): Promise<boolean> => toggle.evaluate((el) => Boolean((el as unknown as { checked?: boolean }).checked));
-    const setToggle = async (on: boolean): Promise<void> => {
-      if ((await isChecked()) !== on) {
-        await toggle.focus();
-        await toggle.press('Space');
-      }
-      assert.equal(await isChecked(), on, `Unresolved only is ${on ? 'on' : 'off'}`);
-    };
-    await setToggle(false);
+    await setToggle(frame, 'unresolved-only', false);
     await frame.locator('.row[data-event-id]:not([data-unresolved])').first().waitFor();
     const resolvedStyle = await style('.row[data-event-id]:not([data-unresolved])');
-    await setToggle(true);
+    await setToggle(frame, 'unresolved-only', true);
     const unresolved = frame.locator('[data-unresolved]');
     await unresolved.first().waitFor({ timeout: 10_000 });
     // demo/expected.json names this principal's unresolved calls; the resolver may since name some targets.
@@ -164,8 +176,7 @@ export async function scenario(steps: Steps, ctx: ScenarioContext): Promise<void
   await steps.run(`right-click ${PRODUCT} → Export Findings to Markdown writes the file and previews it`, async () => {
     await openContainer(page);
     await contextMenu(page, row(page, 'Products', PRODUCT), 'Export Findings to Markdown');
-    const path = await acceptQuickInput(page);
-    assert.match(path, new RegExp(`tagtrail-findings-${PRODUCT}\\.md$`));
+    await acceptQuickInput(page, new RegExp(`tagtrail-findings-${PRODUCT}\\.md$`));
     const file = join(ctx.server.folder, `tagtrail-findings-${PRODUCT}.md`);
     const deadline = Date.now() + 30_000;
     while (!existsSync(file) && Date.now() < deadline) await page.waitForTimeout(200);

@@ -63,11 +63,21 @@ export async function webviewFrame(page: Page, tabTitle: string): Promise<FrameL
   return host.first().contentFrame().frameLocator('#active-frame');
 }
 
-/** Accepts the quick input (e.g. the simple save dialog) with its current value, as Enter would. */
-export async function acceptQuickInput(page: Page): Promise<string> {
-  const input = page.locator('.quick-input-widget input.input').first();
-  await input.waitFor({ state: 'visible' });
-  const value = await input.inputValue();
+/**
+ * Waits for the quick input (e.g. the simple save dialog) to offer a value matching `expected`, then
+ * accepts it as Enter would. Waiting on the value, not the widget, keeps a closing palette from
+ * being mistaken for the dialog.
+ */
+export async function acceptQuickInput(page: Page, expected: RegExp): Promise<string> {
+  const input = page.locator('.quick-input-widget input.input').filter({ visible: true }).first();
+  const deadline = Date.now() + 20_000;
+  let value = '';
+  while (Date.now() < deadline) {
+    value = (await input.count()) > 0 ? await input.inputValue().catch(() => '') : '';
+    if (expected.test(value)) break;
+    await page.waitForTimeout(100);
+  }
+  if (!expected.test(value)) throw new Error(`the quick input offered "${value}", not ${expected}`);
   await input.press('Enter');
   return value;
 }
