@@ -59,12 +59,12 @@ export function* recordsFromWhole(buf: Buffer, source: string, ctx: ReadContext,
       for (const value of records) {
         position++;
         const r = toSourced(value, source, position);
-        if (r.ok) {
+        if (typeof r !== 'string') {
           ctx.stats.recordsRead++;
-          yield r.value;
+          yield r;
         } else {
           ctx.stats.recordsRejected++;
-          ctx.onError({ source, position, message: `record ${position}: ${r.message}` });
+          ctx.onError({ source, position, message: `record ${position}: ${r}` });
         }
         if ((position & 1023) === 0) ctx.signal?.throwIfAborted();
       }

@@ -104,8 +104,8 @@ export class SourceParser {
     for (const p of pieces) {
       if (p.kind === 'element') {
         const r = parseElement(p.text, this.source, p.index);
-        if (r.ok) out.push(r.value);
-        else this.reject(p.index, `record ${p.index}: ${r.message}`);
+        if (typeof r !== 'string') out.push(r);
+        else this.reject(p.index, `record ${p.index}: ${r}`);
       } else if (p.kind === 'not-object') {
         this.reject(p.index, `record ${p.index}: not a JSON object`);
       } else {
@@ -124,8 +124,8 @@ export class SourceParser {
         continue;
       }
       const r = parseElement(l.text, this.source, l.line);
-      if (r.ok) out.push(r.value);
-      else this.reject(l.line, `line ${l.line}: ${r.message}`);
+      if (typeof r !== 'string') out.push(r);
+      else this.reject(l.line, `line ${l.line}: ${r}`);
     }
     this.ctx.stats.recordsRead += out.length;
     return out;
