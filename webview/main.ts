@@ -31,6 +31,7 @@ const table = new EventsTable(
   byId('scroller'),
   (id) => vscode.postMessage({ type: 'requestRecord', id }),
   (shown, total) => { count.textContent = shown === total ? `${total} events` : `${shown} of ${total} events`; },
+  (arn, kind) => vscode.postMessage({ type: 'openArn', arn, kind }),
 );
 
 // The vscode-elements controls expose `value` / `checked` as properties.

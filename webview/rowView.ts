@@ -88,7 +88,7 @@ export function renderRow(row: EventRow, index: number, expanded: boolean): HTML
   el.append(
     cell('time', row.time.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')),
     cell('event', row.eventName, `${row.eventSource} · ${row.region}`),
-    cell('principal', shortArn(row.principal), row.principal),
+    cell('principal', `${shortArn(row.principal)}${row.principalName ? ` (${row.principalName})` : ''}`, row.principal),
     cell('product', row.principalProduct ?? '—'),
     targetsCell(row),
     cell('rw', row.write ? 'write' : 'read'),
@@ -98,12 +98,32 @@ export function renderRow(row: EventRow, index: number, expanded: boolean): HTML
 }
 
 /** The pane shown under an expanded row: the record's JSON as text. */
-export function renderDetail(json: string | undefined, height: number): HTMLElement {
+function openButton(label: string, arn: string, kind: 'resource' | 'principal'): HTMLElement {
+  const b = document.createElement('button');
+  b.className = 'open';
+  b.textContent = label;
+  b.title = arn;
+  b.dataset.openArn = arn;
+  b.dataset.openKind = kind;
+  return b;
+}
+
+/**
+ * The pane shown under an expanded row: buttons that open the principal's activity and each
+ * target's events, then the record's JSON as text.
+ */
+export function renderDetail(row: EventRow, json: string | undefined, height: number): HTMLElement {
+  const pane = document.createElement('div');
+  pane.className = 'detail';
+  pane.style.height = `${height}px`;
+  const links = document.createElement('div');
+  links.className = 'links';
+  links.append(openButton(`Activity of ${shortArn(row.principal)}`, row.principal, 'principal'),
+    ...row.targets.slice(0, 5).map((t) => openButton(`Events of ${shortArn(t.arn)}`, t.arn, 'resource')));
   const pre = document.createElement('pre');
-  pre.className = 'detail';
-  pre.style.height = `${height}px`;
   pre.tabIndex = 0;
   pre.setAttribute('aria-label', 'Record JSON');
   pre.textContent = json ?? 'Loading record…';
-  return pre;
+  pane.append(links, pre);
+  return pane;
 }

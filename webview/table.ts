@@ -26,6 +26,7 @@ export class EventsTable {
     private readonly scroller: HTMLElement,
     private readonly onRequestRecord: (id: string) => void,
     private readonly onShownChanged: (shown: number, total: number) => void,
+    private readonly onOpenArn: (arn: string, kind: 'resource' | 'principal') => void,
   ) {
     this.spacer = document.createElement('div');
     this.spacer.className = 'spacer';
@@ -127,7 +128,7 @@ export class EventsTable {
       const isOpen = ex?.index === i;
       const el = renderRow(row, i, isOpen);
       fragment.appendChild(el);
-      if (isOpen) fragment.appendChild(renderDetail(this.records.get(row.id), DETAIL_HEIGHT));
+      if (isOpen) fragment.appendChild(renderDetail(row, this.records.get(row.id), DETAIL_HEIGHT));
     }
     this.body.replaceChildren(fragment);
     if (focusedId !== undefined) this.focusRow(focusedId);
@@ -147,6 +148,11 @@ export class EventsTable {
   }
 
   private onClick(e: MouseEvent): void {
+    const open = (e.target as HTMLElement).closest<HTMLElement>('[data-open-arn]');
+    if (open?.dataset.openArn !== undefined) {
+      this.onOpenArn(open.dataset.openArn, open.dataset.openKind === 'principal' ? 'principal' : 'resource');
+      return;
+    }
     const rowEl = (e.target as HTMLElement).closest<HTMLElement>('.row');
     if (rowEl?.dataset.eventId !== undefined) {
       rowEl.focus({ preventScroll: true });

@@ -11,7 +11,10 @@ export interface EventRow {
   eventName: string;
   eventSource: string;
   region: string;
+  /** The principal's ARN as the check judges it (a role, not its session). */
   principal: string;
+  /** Session or user name shown beside the ARN (e.g. an SSO user's e-mail). */
+  principalName?: string;
   principalProduct?: string;
   targets: RowTarget[];
   /** True for writes; records whose readOnly is missing are treated as writes (the cautious reading). */

@@ -23,7 +23,7 @@ const haystacks = new WeakMap<EventRow, string>();
 export function haystackOf(row: EventRow): string {
   let h = haystacks.get(row);
   if (h === undefined) {
-    const parts = [row.time, row.eventName, row.eventSource, row.region, row.principal, row.principalProduct ?? '',
+    const parts = [row.time, row.eventName, row.eventSource, row.region, row.principal, row.principalName ?? '', row.principalProduct ?? '',
       row.errorCode ?? '', row.unresolvedReason ?? '', row.write ? 'write' : 'read'];
     for (const t of row.targets) parts.push(t.arn, t.via, t.product ?? '');
     h = parts.join('\n').toLowerCase();
