@@ -39,16 +39,16 @@ export interface PlanType {
 
 export interface Plan {
   /** IAM prefix, when one is known for the eventSource. */
-  prefix?: string;
+  prefix: string | undefined;
   /** `prefix:Action` for every action the event maps to. */
   actions: string[];
   /** Set when the event has no IAM action at all, or its actions have no resource types. */
-  noTargetReason?: string;
+  noTargetReason: string | undefined;
   /** Set when no IAM action is known for the event. */
-  unknownReason?: string;
+  unknownReason: string | undefined;
   types: PlanType[];
   /** When set, the call is resolved once a target of any of these types is found (curated). */
-  anyOf?: readonly string[];
+  anyOf: readonly string[] | undefined;
   /** Services of the plan's templates and prefix: the resources a create call may name. */
   ownServices: ReadonlySet<string>;
   required: PlanType[];
@@ -105,8 +105,11 @@ function hostLabel(eventSource: string): string {
 
 /** Adds what every plan carries besides its actions and types. */
 type Derived = 'ownServices' | 'required' | 'wantedKeys' | 'typesByKey' | 'alwaysTry';
+type Optional = 'noTargetReason' | 'unknownReason' | 'anyOf';
+/** A plan before its derived fields, with its optional fields left out where absent. */
+type Draft = Omit<Plan, Derived | Optional> & Partial<Pick<Plan, Optional>>;
 
-function complete(p: Omit<Plan, Derived>): Plan {
+function complete(p: Draft): Plan {
   const ownServices = new Set<string>(p.prefix ? [p.prefix] : []);
   const wantedKeys = new Set<string>(CURATED_KEYS);
   const typesByKey = new Map<string, number[]>();
@@ -123,14 +126,28 @@ function complete(p: Omit<Plan, Derived>): Plan {
       }
     }
   });
-  return { ...p, ownServices, required: p.types.filter((pt) => pt.required), wantedKeys, typesByKey, alwaysTry };
+  // Every plan gets every field, in one order: plans are read on every record, and objects of one
+  // shape keep those reads monomorphic.
+  return {
+    prefix: p.prefix,
+    actions: p.actions,
+    noTargetReason: p.noTargetReason,
+    unknownReason: p.unknownReason,
+    types: p.types,
+    anyOf: p.anyOf,
+    ownServices,
+    required: p.types.filter((pt) => pt.required),
+    wantedKeys,
+    typesByKey,
+    alwaysTry,
+  };
 }
 
 function buildPlan(eventSource: string, eventName: string): Plan {
   return complete(draftPlan(eventSource, eventName));
 }
 
-function draftPlan(eventSource: string, eventName: string): Omit<Plan, Derived> {
+function draftPlan(eventSource: string, eventName: string): Draft {
   const prefix = prefixOfEventSource(eventSource);
   const host = hostLabel(eventSource);
   const noAction = NO_ACTION_EVENTS[`${host}:${eventName}`] ?? NO_ACTION_EVENTS[`${host}:*`];

@@ -49,12 +49,16 @@ export function looksLikeArn(s: string): boolean {
   return false;
 }
 
-/** JSON.parse interns keys, so the same few hundred key strings recur: lowercase each once. */
+/**
+ * JSON.parse interns keys, so the same few hundred key strings recur: lowercase each once, and
+ * remember in the same lookup whether it is a context key (then the empty string).
+ */
 const lowerCache = new Map<string, string>();
 function lower(k: string): string {
   let l = lowerCache.get(k);
   if (l === undefined) {
     l = k.toLowerCase();
+    if (CONTEXT_KEYS.has(l)) l = '';
     if (lowerCache.size > 50_000) lowerCache.clear(); // keys are untrusted: bound the cache
     lowerCache.set(k, l);
   }
@@ -88,7 +92,7 @@ class Walker {
       for (const k in node) {
         if (!Object.prototype.hasOwnProperty.call(node, k)) continue;
         const low = lower(k);
-        if (CONTEXT_KEYS.has(low)) continue;
+        if (low === '') continue; // a context key (or an empty one, which names nothing)
         // CloudTrail wraps EC2 lists as `{items: [...]}` or `{item: [...]}`, and some EC2 calls log
         // XML-ish `{tag: 1, content: value}`: the enclosing key names the values.
         const childKey = low === 'items' || low === 'item' || low === 'member' || low === 'content' ? key : low;

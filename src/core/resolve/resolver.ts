@@ -139,8 +139,9 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
 }
 
 /** Indices of the plan's types that a key present in the record could fill, in plan order. */
-function candidateTypes(plan: Plan, values: RecordValues): number[] {
-  const out = plan.alwaysTry.length > 0 ? plan.alwaysTry.slice() : [];
+function candidateTypes(plan: Plan, values: RecordValues): readonly number[] {
+  if (values.byKey.size === 0) return plan.alwaysTry;
+  const out = plan.alwaysTry.slice();
   for (const key of values.byKey.keys()) {
     const list = plan.typesByKey.get(key);
     if (list) for (const i of list) if (!out.includes(i)) out.push(i);
@@ -227,9 +228,9 @@ function finish(plan: Plan, set: TargetSet, missing: Misses, actions: string[], 
   }
   // Required types that take the same variables are alternatives (InvokeModel's model may be a
   // foundation model, a provisioned model, an inference profile…): one of them is enough.
-  const satisfied = new Set<string>();
-  for (const pt of required) if (set.hasType(pt.type.name)) satisfied.add(pt.signature);
-  const lacking = required.filter((pt) => !set.hasType(pt.type.name) && !satisfied.has(pt.signature));
+  const satisfied: string[] = [];
+  for (const pt of required) if (set.hasType(pt.type.name)) satisfied.push(pt.signature);
+  const lacking = required.filter((pt) => !satisfied.includes(pt.signature));
   let status: ResolutionStatus = 'resolved';
   if (lacking.length > 0) status = found ? 'partial' : 'unresolved';
   if (status === 'resolved') return result(status, set, actions);
