@@ -54,7 +54,7 @@ window.__probe = {
     await new Promise((r) => setTimeout(r, 100));
     return window.__posted.filter((m) => m.type === 'requestRecord').map((m) => m.id);
   },
-  detail: () => (document.querySelector('pre.detail') || {}).textContent,
+  detail: () => (document.querySelector('.detail pre') || {}).textContent,
   state: () => ({ canary: window.__canary, csp: window.__csp, subject: document.getElementById('subject').textContent }),
 };`;
 
@@ -119,7 +119,7 @@ test('events webview in headless Chromium: hostile rows run no script, break no 
     assert.ok(id !== undefined, 'clicking a row asks the host for its record');
     const record = events.find((e) => String(e.record.eventID) === id) ?? events[0]!;
     await page.evaluate((msg) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(msg, '*'), { type: 'record', id, json: JSON.stringify(record.record, null, 2) });
-    await page.waitForSelector('pre.detail');
+    await page.waitForSelector('.detail pre');
     // Give a planted onerror (image load failure) or timer time to fire.
     await page.waitForTimeout(500);
     const state = await page.evaluate(() => (globalThis as unknown as Probe).__probe.state());
