@@ -12,6 +12,7 @@ export default defineConfig({
   version: '1.100.3',
   // An empty folder: the export test writes its file there.
   workspaceFolder: mkdtempSync(join(tmpdir(), 'tagtrail-editor-ws-')),
-  launchArgs: ['--disable-extensions', '--disable-workspace-trust'],
+  // Built-in extensions stay on: the export opens its file with the markdown preview.
+  launchArgs: ['--disable-workspace-trust'],
   mocha: { ui: 'tdd', timeout: 60_000, color: false },
 });
