@@ -16,10 +16,11 @@ export interface EnvelopeArn {
 }
 
 const MAX_ENTRIES = 200;
+const NONE: never[] = [];
 
 /** Tier 1: the `ARN` of every `resources[]` entry (entries with only an `ARNPrefix` name no resource). */
 export function arnsFromResources(resources: unknown): string[] {
-  if (!Array.isArray(resources)) return [];
+  if (!Array.isArray(resources)) return NONE;
   const out: string[] = [];
   for (let i = 0; i < resources.length && i < MAX_ENTRIES; i++) {
     const r: unknown = resources[i];
@@ -32,7 +33,7 @@ export function arnsFromResources(resources: unknown): string[] {
 
 /** Tier 5: LookupEvents `Resources` entries, which give a type and a name that is often not an ARN. */
 export function arnsFromLookup(lookup: LookupResource[] | undefined, env: ArnEnv): EnvelopeArn[] {
-  if (!Array.isArray(lookup)) return [];
+  if (!Array.isArray(lookup)) return NONE;
   const out: EnvelopeArn[] = [];
   for (let i = 0; i < lookup.length && i < MAX_ENTRIES; i++) {
     const r: unknown = lookup[i];

@@ -119,6 +119,7 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
   }
 
   // Tier 6.
+  // A copy: callers own the Resolution, and the plan's list is shared by every record of its kind.
   const actions = plan.actions.slice();
   const denied = record.errorCode ? parseDenied(record.errorMessage) : undefined;
   if (denied) {

@@ -25,8 +25,12 @@ const IAM_CALLER_DEFAULT = new Set([
   'GetLoginProfile', 'UploadSigningCertificate', 'DeleteSigningCertificate', 'UpdateSigningCertificate',
 ]);
 
+const RULE_PREFIXES = new Set(['ec2', 'iam', 's3', 'ssm', 'sns', 'bedrock', 'apigateway']);
+const NONE: readonly CuratedTarget[] = [];
+
 /** Every curated target the record yields. */
-export function curatedTargets(plan: Plan, eventName: string, record: CloudTrailRecord, values: RecordValues, env: ArnEnv): CuratedTarget[] {
+export function curatedTargets(plan: Plan, eventName: string, record: CloudTrailRecord, values: RecordValues, env: ArnEnv): readonly CuratedTarget[] {
+  if (!RULE_PREFIXES.has(plan.prefix ?? '')) return NONE;
   const out: CuratedTarget[] = [];
   if (plan.prefix === 'ec2') out.push(...ec2IdTargets(values, EC2_MIXED_ID_KEYS, env));
   else if (plan.prefix === 'iam' && IAM_CALLER_DEFAULT.has(eventName)) iamCaller(record, values, out);
