@@ -79,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): TagTrailApi {
     vscode.window.registerTreeDataProvider('tagtrail.findings', findings),
     session.onDidChange((what) => {
       if (what === 'inventory' && timings.activationToInventoryMs === undefined) timings.activationToInventoryMs = Date.now() - activatedAt;
-      if (what === 'inventory' || what === 'events' || what === 'state') { products.refresh(); ctx.refreshLists(); }
+      if (what === 'inventory' || what === 'state') { products.refresh(); ctx.refreshLists(); }
       if (what === 'events' || what === 'result' || what === 'state') findings.refresh();
     }),
     createStatusBar(session),

@@ -32,6 +32,8 @@ export class Session implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<'inventory' | 'events' | 'result' | 'state'>();
   readonly onDidChange = this.changed.event;
   private eventsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** True when events brought principals the model does not list yet. */
+  private modelStale = false;
 
   /** Starts over with a new source: everything loaded before is dropped. */
   reset(source: Inputs): void {
@@ -58,6 +60,7 @@ export class Session implements vscode.Disposable {
   /** Adds an event read by a running check; its findings show at once, before the check ends. */
   addEvent(ev: ResolvedEvent): void {
     this.store.add(ev);
+    if (!this.modelStale && this.model && ev.principal.type !== 'aws-service' && !this.model.productOf.has(ev.principal.arn)) this.modelStale = true;
     if (this.products && ev.principal.type !== 'aws-service' && this.partialFindings.length < PARTIAL_CAP) {
       const j = judgeEvent(ev, this.products);
       this.partialFindings.push(...j.findings);
@@ -72,9 +75,15 @@ export class Session implements vscode.Disposable {
     }
   }
 
-  /** Principals seen in events join the model (callers the inventory does not list). */
+  /**
+   * Principals seen in events join the model (callers the inventory does not list). Rebuilt only
+   * when such a principal arrived: at 10,000 resources a rebuild is not free.
+   */
   private rebuildModel(): void {
-    if (this.inventory && this.products) this.model = buildProductsModel(this.inventory, this.products, this.store.principals().values());
+    if (!this.modelStale || !this.inventory || !this.products) return;
+    this.modelStale = false;
+    this.model = buildProductsModel(this.inventory, this.products, this.store.principals().values());
+    this.changed.fire('inventory');
   }
 
   setResult(result: CheckResult, product: string | undefined): void {
