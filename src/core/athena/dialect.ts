@@ -13,7 +13,16 @@ export interface Dialect {
   resourcesJson: string;
   /** The log file a row came from. */
   sourceFile: string;
+  /** True when every `resources[]` entry is the request's bucket or inside it (also when there are none). */
+  resourcesInBucket: string;
+  /** `requestParameters.bucketName` as text. */
+  bucketName: string;
 }
+
+const BUCKET_ATHENA = "json_extract_scalar(requestparameters, '$.bucketName')";
+const BUCKET_DUCKDB = "json_extract_string(requestparameters, '$.bucketName')";
+// starts_with, not LIKE: a `_` in a bucket name must not match other buckets.
+const inBucket = (bucket: string): string => `r.arn = concat('arn:aws:s3:::', ${bucket}) OR starts_with(r.arn, concat('arn:aws:s3:::', ${bucket}, '/'))`;
 
 /** Athena engine v3 (Trino): a struct cast to JSON keeps its (lowercased) field names. */
 export const ATHENA: Dialect = {
@@ -22,6 +31,8 @@ export const ATHENA: Dialect = {
   userIdentityJson: 'json_format(CAST(useridentity AS JSON))',
   resourcesJson: 'json_format(CAST(resources AS JSON))',
   sourceFile: '"$path"',
+  resourcesInBucket: `coalesce(all_match(resources, r -> ${inBucket(BUCKET_ATHENA)}), true)`,
+  bucketName: BUCKET_ATHENA,
 };
 
 /** DuckDB over `read_json`: lists have `len`, structs turn into JSON with `to_json`. */
@@ -31,4 +42,6 @@ export const DUCKDB: Dialect = {
   userIdentityJson: 'CAST(to_json(useridentity) AS VARCHAR)',
   resourcesJson: 'CAST(to_json(resources) AS VARCHAR)',
   sourceFile: '"$path"',
+  resourcesInBucket: `coalesce(list_bool_and(list_transform(resources, r -> ${inBucket(BUCKET_DUCKDB)})), true)`,
+  bucketName: BUCKET_DUCKDB,
 };

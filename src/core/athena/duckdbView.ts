@@ -68,6 +68,7 @@ export function duckdbView(files: string[], name = 'cloudtrail_logs'): string {
  */
 export function athenaToDuckdb(sql: string, table: string, files: string[]): string {
   let out = sql.split(table).join('cloudtrail_logs');
-  for (const key of ['noResources', 'userIdentityJson', 'resourcesJson', 'sourceFile'] as const) out = out.split(ATHENA[key]).join(DUCKDB[key]);
+  // Longest first: resourcesInBucket contains bucketName.
+  for (const key of ['resourcesInBucket', 'bucketName', 'noResources', 'userIdentityJson', 'resourcesJson', 'sourceFile'] as const) out = out.split(ATHENA[key]).join(DUCKDB[key]);
   return duckdbView(files) + out;
 }

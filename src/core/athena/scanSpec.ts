@@ -7,6 +7,7 @@ import type { Inventory, ProductMapping } from '../model';
 import { compileFilter, type CheckFilter } from '../check/scopeFilter';
 import { noTargetEvents, DEFAULT_NARROWED_SOURCES } from './noTargetEvents';
 import { principalScope, type PrincipalScope } from './principalScope';
+import { sameProductS3, type SameProductS3 } from './sameProduct';
 
 export interface ScanSpec {
   /** First and last partition day (`yyyy/MM/dd`), when the check has a window. */
@@ -18,6 +19,8 @@ export interface ScanSpec {
   noTarget: Map<string, string[] | '*'>;
   /** Callers that could have a product; undefined keeps every caller. */
   principals?: PrincipalScope;
+  /** S3 object calls SQL can judge as same-product (or shared) and leave in S3. */
+  sameProduct?: SameProductS3;
   /** Sentences for the report: what the scan leaves out and why. */
   notes: string[];
 }
@@ -55,6 +58,11 @@ export function buildScanSpec(inputs: ScanInputs): ScanSpec {
   const principals = principalScope(inputs.inventory, inputs.mapping, inputs.tagKeys);
   if (principals) spec.principals = principals;
   else notes.push('The Athena scan kept every caller: a principal pattern in the mapping is not an IAM or STS ARN pattern, so SQL cannot tell which callers have a product.');
+  const same = sameProductS3(inputs.inventory, inputs.mapping, inputs.tagKeys);
+  if (same) {
+    spec.sameProduct = same;
+    notes.push(`The Athena scan judged in SQL the S3 object calls of tagged callers on buckets of their own product or a shared one (${same.products.length} products, ${same.products.reduce((n, p) => n + p.buckets.length, 0) + same.sharedBuckets.length} buckets): they cannot be findings and stayed in S3.`);
+  }
   let dropped = 0;
   for (const names of spec.noTarget.values()) dropped += names === '*' ? 1 : names.length;
   notes.push(`The Athena scan left in S3 the AWS-service calls and ${dropped} kinds of event that name no resource (from ${spec.noTarget.size} event sources) unless they carry resources[], an error or a service-event payload.`);

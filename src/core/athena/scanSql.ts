@@ -4,6 +4,7 @@
  * and returns the columns the resolver reads (reassembled by `rowToRecord.ts`).
  */
 import { likePattern, sqlList, sqlString } from './sqlText';
+import { S3_OBJECT_EVENTS } from './sameProduct';
 import type { Dialect } from './dialect';
 import type { ScanSpec } from './scanSpec';
 
@@ -70,6 +71,27 @@ function principalClause(spec: ScanSpec): string | undefined {
   return `(${passes.join('\n      OR ')})`;
 }
 
+/** S3 object calls within one product (see sameProduct.ts): judged here, so they stay in S3. */
+function notSameProduct(spec: ScanSpec, d: Dialect): string | undefined {
+  const same = spec.sameProduct;
+  if (!same) return undefined;
+  const caller = `CASE WHEN ${UI}.type = 'AssumedRole' THEN ${ISSUER} WHEN ${UI}.type = 'IAMUser' THEN ${UI}.arn END`;
+  const owners = same.products.map((p) => `(${d.bucketName} IN ${sqlList(p.buckets)} AND ${caller} IN ${sqlList(p.callers)})`);
+  if (same.sharedBuckets.length > 0) owners.push(`${d.bucketName} IN ${sqlList(same.sharedBuckets)}`);
+  const guards = [
+    `eventsource = 's3.amazonaws.com'`,
+    `eventname IN ${sqlList(S3_OBJECT_EVENTS)}`,
+    blank('errorcode'),
+    `coalesce(eventtype, '') <> 'AwsServiceEvent'`,
+    // Any ARN in the request or response, or a copy source, could be another target.
+    `strpos(coalesce(requestparameters, ''), 'arn:') = 0`,
+    `strpos(coalesce(responseelements, ''), 'arn:') = 0`,
+    `strpos(lower(coalesce(requestparameters, '')), 'copy') = 0`,
+    d.resourcesInBucket,
+  ];
+  return `NOT (${guards.join('\n    AND ')}\n    AND (${owners.join('\n      OR ')}))`;
+}
+
 /**
  * The scan's SELECT for `table` (already quoted, e.g. `"db"."cloudtrail_logs"`) in a dialect.
  * Everything it leaves out is something the local check would not turn into a finding.
@@ -83,6 +105,8 @@ export function scanSql(spec: ScanSpec, table: string, d: Dialect): string {
   where.push(notAwsService());
   const nt = notNoTarget(spec, d);
   if (nt) where.push(nt);
+  const sp = notSameProduct(spec, d);
+  if (sp) where.push(sp);
   const pc = principalClause(spec);
   if (pc) where.push(pc);
   const select = SCAN_COLUMNS.map((c) => {
