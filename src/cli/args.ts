@@ -1,11 +1,13 @@
 /** Thrown for anything the user typed wrong; main prints the message and exits with status 2. */
 export class UsageError extends Error {}
 
+/** `string`: one value; `list`: repeatable, several values each; `flag`: no value. */
 export type OptionKind = 'string' | 'list' | 'flag';
 
 /** What a subcommand accepts: option name (without `--`) → kind. `list` options repeat or take several values. */
 export type OptionSpec = Record<string, OptionKind>;
 
+/** Parsed command line: values by option name (without `--`), and the non-option arguments in order. */
 export interface ParsedArgs {
   strings: Map<string, string>;
   lists: Map<string, string[]>;

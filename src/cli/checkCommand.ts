@@ -19,6 +19,7 @@ const SPEC: OptionSpec = {
   profile: 'string', 'trail-bucket': 'string', ...ATHENA_CHECK_OPTIONS,
 };
 
+/** `tagtrail check --help`. */
 export const CHECK_HELP = `tagtrail check: did a principal of one product act on a resource of another?
 
   tagtrail check --events <file-or-folder>... --inventory <file>... [options]
@@ -84,6 +85,7 @@ export async function checkWith(opts: { inputs: Inputs; mapping?: ProductMapping
   });
 }
 
+/** The check filter from `--product/--since/--until/--region/--account`, validated (bad values are UsageErrors). */
 export function filterFrom(args: ReturnType<typeof parseArgs>, now: number): CheckFilter {
   const filter: CheckFilter = {};
   const product = args.strings.get('product');

@@ -10,6 +10,7 @@ import { eventsFrom, InputError, loadInventoryFiles, loadMappingFile } from './i
 import { openSink } from './output';
 import type { Io } from './io';
 
+/** `tagtrail demo --help`. */
 export const DEMO_HELP = `tagtrail demo: run the check on the bundled demo account (three products, one week of CloudTrail).
 
   tagtrail demo [--out <file>]

@@ -20,6 +20,7 @@ export async function assertReadable(paths: string[], what: string): Promise<voi
   }
 }
 
+/** Reads and validates a mapping file; any problem is an InputError naming the file. */
 export async function loadMappingFile(path: string): Promise<ProductMapping> {
   await assertReadable([path], 'mapping file');
   let json: unknown;
@@ -35,6 +36,7 @@ export async function loadMappingFile(path: string): Promise<ProductMapping> {
   }
 }
 
+/** Loads inventory files or folders; any problem is an InputError naming the file. */
 export async function loadInventoryFiles(paths: string[]): Promise<Inventory> {
   await assertReadable(paths, 'inventory');
   try {

@@ -10,6 +10,7 @@ export interface Io {
   signal?: AbortSignal;
 }
 
+/** The real process: stdout, stderr, cwd and clock. */
 export function processIo(signal?: AbortSignal): Io {
   return {
     out: (text) => void process.stdout.write(text),

@@ -19,6 +19,7 @@ export interface LiveResult {
   managementEventsOnly?: boolean;
 }
 
+/** Gathers live inputs for a check; throws with a message fit for the user. */
 export type LiveProvider = (req: LiveRequest) => Promise<LiveResult>;
 
 let provider: LiveProvider | undefined;
@@ -31,6 +32,7 @@ export function registerLiveProvider(p: LiveProvider | undefined): void {
   provider = p;
 }
 
+/** The registered provider, if this build has one. */
 export function liveProvider(): LiveProvider | undefined {
   return provider;
 }

@@ -12,6 +12,7 @@ export interface Sink {
   close(): Promise<void>;
 }
 
+/** Opens `outPath` for writing, or wraps stdout when it is undefined. Write failures on a file become InputErrors. */
 export function openSink(outPath: string | undefined, stdout: NodeJS.WritableStream = process.stdout): Sink {
   const stream: NodeJS.WritableStream = outPath ? createWriteStream(outPath) : stdout;
   let failed: Error | undefined;

@@ -7,6 +7,7 @@ import { assertReadable, eventsFrom } from './inputs';
 import { openSink } from './output';
 import type { Io } from './io';
 
+/** `tagtrail resolve --help`, which also states the JSONL contract. */
 export const RESOLVE_HELP = `tagtrail resolve: which ARNs did each CloudTrail record act on?
 
   tagtrail resolve <file-or-folder>... [--format jsonl] [--out <file>]
