@@ -17,6 +17,12 @@ const GAP_MEANING: Record<GapKind, string> = {
   'unowned-resource': 'a resource (and its parent) has no product tag or mapping',
 };
 
+/** The file name only: trail file names carry account, region and time; the JSON has the full path. */
+function fileName(source: unknown): string {
+  const text = t(source);
+  return text.slice(Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\')) + 1);
+}
+
 function more(shown: number, total: number, what: string): string {
   return total > shown ? `\n\n_${total - shown} more ${what} not shown here; the JSON output (\`--format json\`) lists them._` : '';
 }
@@ -45,7 +51,7 @@ function gaps(r: CheckResult, max: number): string {
   const counts = (Object.keys(GAP_MEANING) as GapKind[]).map((k) => [k, r.stats.gapsByKind[k], GAP_MEANING[k]]);
   const head = `## Coverage gaps (${r.stats.gaps})\n\nEvents the check could not fully judge. A gap is not a finding, but a finding may hide behind it.\n\n${mdTable(['Kind', 'Count', 'Meaning'], counts)}`;
   if (r.gaps.length === 0) return head;
-  const rows = r.gaps.slice(0, max).map((g) => [g.kind, g.eventTime, `${t(g.eventSource)} ${t(g.eventName)}`, g.principalArn, g.resourceArn, g.reason, g.eventID, g.source]);
+  const rows = r.gaps.slice(0, max).map((g) => [g.kind, g.eventTime, `${t(g.eventSource)} ${t(g.eventName)}`, g.principalArn, g.resourceArn, g.reason, g.eventID, fileName(g.source)]);
   const table = mdTable(['Kind', 'Time', 'Action', 'Caller', 'Resource', 'Reason', 'Event ID', 'Source'], rows);
   return `${head}\n\n${table}${more(Math.min(max, r.gaps.length), r.stats.gaps, 'gaps')}`;
 }
@@ -67,7 +73,7 @@ const METHOD = `## Method and limits
 - **Who:** each event's caller comes from \`userIdentity\`. Assumed-role sessions are judged as their role (IAM Identity Center sessions as their permission-set role, shown with the session name); federated users through their issuing IAM user. AWS services acting on their own are listed, not judged.
 - **What:** the resolver names the ARNs an event acted on, in tiers: the record's \`resources\`, ARNs in the request or response, IAM Service Authorization Reference ARN templates filled from the request, a curated exceptions table, LookupEvents resources, and ARNs named in access-denied messages. The *Found via* column says which; templates may assume parts of an ARN (such as an IAM path of \`/\`).
 - **Which product:** tags on the caller (the role, for sessions) and on the resource, by the configured tag keys in order, then the mapping file's patterns. A resource without tags inherits its parent's product (an S3 object its bucket's).
-- **Finding:** a caller of product A acted on a resource of product B ≠ A, B is not a shared product and no exemption matches. Severity: *denied* when the call failed authorization (it shows intent or probing), else *write* or *read* from the event's read-only flag.
+- **Finding:** a caller of product A acted on a resource of product B ≠ A, B is not a shared product and no exemption matches; one finding per event and resource product. Severity: *denied* when the call failed authorization (it shows intent or probing), else *write* or *read* from the event's read-only flag.
 - **Limits:** only events in the input are seen (trail settings decide whether data events exist); tags are those of the inventory snapshot, not of the event's time; a resource the resolver could not name, or an owner the tags do not say, is a coverage gap, not a clean result.`;
 
 /**
