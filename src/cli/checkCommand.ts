@@ -71,7 +71,7 @@ async function liveInputs(args: ReturnType<typeof parseArgs>, io: Io, filter: Ch
     regions: filter.regions ?? [], since, ...(filter.until ? { until: new Date(parseTimeBound(filter.until, now)) } : {}),
     ...(io.signal ? { signal: io.signal } : {}), log: io.err,
   });
-  const readErrors: ReadError[] = [];
+  const readErrors: ReadError[] = result.readErrors ?? [];
   return { events: result.events, readErrors, inventory: result.inventory, eventSources: ['live AWS'], notes: result.scopeNotes, ...(result.managementEventsOnly !== undefined ? { managementEventsOnly: result.managementEventsOnly } : {}) };
 }
 

@@ -1,4 +1,4 @@
-import type { Inventory, SourcedRecord } from '../core/model';
+import type { Inventory, ReadError, SourcedRecord } from '../core/model';
 
 /** What `tagtrail check --profile/--trail-bucket` asks of live AWS. */
 export interface LiveRequest {
@@ -17,6 +17,8 @@ export interface LiveResult {
   events: AsyncIterable<SourcedRecord>;
   scopeNotes: string[];
   managementEventsOnly?: boolean;
+  /** Unreadable records met while `events` is read (the array fills as it is consumed). */
+  readErrors?: ReadError[];
 }
 
 /** Gathers live inputs for a check; throws with a message fit for the user. */

@@ -7,6 +7,8 @@ import { InputError } from './inputs';
 import { processIo, type Io } from './io';
 import { escapeTerminal } from '../core/report/escape';
 import { InventoryFormatError } from '../core/inventory/loadInventory';
+import { registerLiveProvider } from './liveHook';
+import { cliLiveProvider } from './liveAws';
 
 const HELP = `tagtrail: did anyone of product A touch a resource of product B? (CloudTrail + tags)
 
@@ -73,6 +75,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 // Run only as the entry point (the bundle, or tsx on this file), not when tests import `main`.
 if (require.main === module) {
+  registerLiveProvider(cliLiveProvider);
   const ac = new AbortController();
   process.once('SIGINT', () => ac.abort());
   void main(process.argv.slice(2), processIo(ac.signal)).then((status) => {
