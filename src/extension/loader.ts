@@ -7,6 +7,7 @@ import type { Session } from './session';
 import type { Inputs } from './sources/inputs';
 import { readConfig } from './config';
 import { setContext } from './contextKeys';
+import { escapeNotice } from '../core/report/escape';
 
 /** How a load or check ended, for callers that chain work (and for tests). */
 export type Outcome = 'done' | 'cancelled' | 'failed';
@@ -36,7 +37,7 @@ async function underProgress(session: Session, log: vscode.LogOutputChannel, tit
           return 'cancelled';
         }
         log.error(`${title}: ${describe(e)}`);
-        void vscode.window.showErrorMessage(`TagTrail: ${describe(e)}`, 'Show Log').then((a) => { if (a) log.show(); });
+        void vscode.window.showErrorMessage(escapeNotice(`TagTrail: ${describe(e)}`), 'Show Log').then((a) => { if (a) log.show(); });
         return 'failed';
       } finally {
         sub.dispose();

@@ -85,3 +85,13 @@ export function escapeTerminal(value: string, max = 2000): string {
     return cp <= 0xff ? `\\x${cp.toString(16).padStart(2, '0')}` : `\\u{${cp.toString(16)}}`;
   });
 }
+
+/**
+ * Makes a string safe inside a VS Code notification (showErrorMessage and friends). Notifications
+ * turn `[label](command:…)` into a link that runs the command with its arguments when clicked, so a
+ * product tag, event id or error text from AWS could plant one; `](` is split so no link forms.
+ * Control, bidi and invisible characters are made visible as for a terminal.
+ */
+export function escapeNotice(value: string, max = 1000): string {
+  return escapeTerminal(value, max).replace(/\](?=\()/g, '] ');
+}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { recheck, type Outcome } from '../loader';
 import { nodeArg, type CommandContext } from './context';
+import { escapeNotice } from '../../core/report/escape';
 
 const ALL = '$(checklist) All products';
 
@@ -24,7 +25,7 @@ export async function checkViolations(ctx: CommandContext, arg?: unknown): Promi
   if (outcome === 'done') {
     await vscode.commands.executeCommand('tagtrail.findings.focus');
     const n = ctx.session.lastResult?.stats.findings ?? 0;
-    void vscode.window.showInformationMessage(`TagTrail: ${n} cross-product access${n === 1 ? '' : 'es'} ${product ? `involving ${product}` : 'in all products'}.`);
+    void vscode.window.showInformationMessage(escapeNotice(`TagTrail: ${n} cross-product access${n === 1 ? '' : 'es'} ${product ? `involving ${product}` : 'in all products'}.`));
   }
   return outcome;
 }

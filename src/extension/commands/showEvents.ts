@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { eventKey } from '../model/eventRows';
 import { nodeArg, type CommandContext } from './context';
+import { escapeNotice } from '../../core/report/escape';
 
 async function pickArn(arns: string[], title: string): Promise<string | undefined> {
   if (arns.length === 0) {
@@ -28,7 +29,7 @@ export async function openFinding(ctx: CommandContext, arg?: unknown): Promise<v
   if (!key) return;
   const ev = ctx.session.store.find(key);
   if (!ev) {
-    void vscode.window.showWarningMessage(`TagTrail: event ${key} is not held in memory (too many events loaded); see the markdown export.`);
+    void vscode.window.showWarningMessage(escapeNotice(`TagTrail: event ${key} is not held in memory (too many events loaded); see the markdown export.`));
     return;
   }
   const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(ev.record, null, 2) });
