@@ -99,7 +99,8 @@ export function recheck(session: Session, product: string | undefined, log: vsco
   const products = session.products;
   const inputs = session.source;
   if (!products || !inputs) return Promise.resolve('failed');
-  const title = `TagTrail: checking ${product ?? 'all products'}`;
+  // The title is shown in a progress notification, which renders [label](command:…) links.
+  const title = escapeNotice(`TagTrail: checking ${product ?? 'all products'}`);
   return underProgress(session, log, title, async (signal) => {
     const readErrors: ReadError[] = [];
     const resolutions = new WeakMap<CloudTrailRecord, Resolution>();

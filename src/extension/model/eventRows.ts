@@ -143,8 +143,8 @@ function push(map: Map<string, number[]>, key: string, i: number): void {
  * `cache` keeps each event's row for the life of one product index: reopening a panel, or
  * refreshing it while events stream in, then costs no judging.
  */
-export function rowsFor(events: readonly ResolvedEvent[], products: ProductIndex, cache?: WeakMap<ResolvedEvent, EventRow>): { rows: EventRow[]; byId: Map<string, ResolvedEvent> } {
-  const byId = new Map<string, ResolvedEvent>();
+export function rowsFor(events: readonly ResolvedEvent[], products: ProductIndex, cache?: WeakMap<ResolvedEvent, EventRow>,
+  byId = new Map<string, ResolvedEvent>()): { rows: EventRow[]; byId: Map<string, ResolvedEvent> } {
   const rows: EventRow[] = [];
   for (const ev of events) {
     let id = eventKey(ev);

@@ -19,6 +19,8 @@ class EventsPanel implements vscode.Disposable {
   private ready = false;
   private byId = new Map<string, ResolvedEvent>();
   private pending: ToWebviewMessage[] = [];
+  /** Bumped by every fill, so that the slices of an older fill stop. */
+  private generation = 0;
   private readonly subs: vscode.Disposable[] = [];
   lastRendered: RenderedMessage | undefined;
 
@@ -48,14 +50,22 @@ class EventsPanel implements vscode.Disposable {
     const products = this.session.products;
     if (!products) return;
     const events = this.subject.kind === 'resource' ? this.session.store.forResource(this.subject.arn) : this.session.store.forPrincipal(this.subject.arn);
-    const { rows, byId } = rowsFor(events, products, this.session.store.rows);
+    const generation = ++this.generation;
+    const byId = new Map<string, ResolvedEvent>();
     this.byId = byId;
     const partial = this.session.loading;
-    this.pending = [{ type: 'showEvents', subject: this.subject.arn, subjectKind: this.subject.kind, rows: rows.slice(0, FIRST_CHUNK), partial: partial || rows.length > FIRST_CHUNK }];
-    for (let i = FIRST_CHUNK; i < rows.length; i += CHUNK) {
-      this.pending.push({ type: 'appendEvents', rows: rows.slice(i, i + CHUNK), partial: partial || i + CHUNK < rows.length });
-    }
+    const first = rowsFor(events.slice(0, FIRST_CHUNK), products, this.session.store.rows, byId).rows;
+    this.pending = [{ type: 'showEvents', subject: this.subject.arn, subjectKind: this.subject.kind, rows: first, partial: partial || events.length > FIRST_CHUNK }];
     this.flush();
+    // The rest is built in slices between other work: the first rows show while 50,000 are judged.
+    const slice = (from: number): void => {
+      if (generation !== this.generation || from >= events.length) return;
+      const rows = rowsFor(events.slice(from, from + CHUNK), products, this.session.store.rows, byId).rows;
+      this.pending.push({ type: 'appendEvents', rows, partial: partial || from + CHUNK < events.length });
+      this.flush();
+      setTimeout(() => slice(from + CHUNK), 0);
+    };
+    setTimeout(() => slice(FIRST_CHUNK), 0);
   }
 
   // Nothing is posted before `ready`: a message sent before the page listens would be lost.
@@ -93,6 +103,7 @@ class EventsPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.generation++; // stops the slices of a fill still running
     for (const s of this.subs.splice(0)) s.dispose();
   }
 }
