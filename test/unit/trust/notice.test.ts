@@ -41,4 +41,11 @@ test('every notification the extension shows is a fixed string or goes through e
     }
   }
   assert.ok(calls.length >= 5, `the scan sees the extension's notifications (${calls.length})`);
+  // Progress notifications show their title the same way (loader.ts names it `title`).
+  for (const f of files(join(ROOT, 'src/extension'))) {
+    for (const m of readFileSync(f, 'utf8').matchAll(/\bconst\s+title\s*=\s*(`[^`]*\$\{[^`]*`)/g)) {
+      const before = m[0].slice(0, m[0].indexOf('`'));
+      assert.fail(`${relative(ROOT, f)}: ${before}${m[1]!.slice(0, 60)} interpolates into a title without escapeNotice`);
+    }
+  }
 });
