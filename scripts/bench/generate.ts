@@ -17,7 +17,7 @@ import { toSnapshot } from '../../src/core/inventory/loadInventory';
 const gzipAsync = promisify(gzip);
 
 /** Bump when the generated data changes shape, so stale bench-data is regenerated. */
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 const RECORDS_PER_FILE = 1000;
 const TENANTS = 16;
 /**
@@ -29,6 +29,7 @@ const ACCOUNTS = Array.from({ length: 16 }, (_, k) => String(100000000000 + k * 
 const REGIONS = ['eu-west-1', 'us-east-1', 'ap-southeast-2'];
 const PRODUCTS = ['checkout', 'billing', 'search', 'shared', 'analytics'];
 const START_MS = Date.UTC(2024, 4, 1);
+const IAM_PRINCIPAL = /^arn:[^:]+:iam::\d*:(user|role)\//;
 
 export interface Manifest {
   version: number;
@@ -109,6 +110,11 @@ function buildInventory(templates: Template[]): Inventory {
     for (const t of templates) {
       const rec = JSON.parse(fill(t, 'x', '2024-05-01T00:00:00Z', k)) as CloudTrailRecord;
       for (const target of resolveRecord(rec).targets) {
+        // IAM users and roles are principals too: one product each, whichever way they are met.
+        if (IAM_PRINCIPAL.test(target.arn)) {
+          if (!inv.principals.has(target.arn)) inv.principals.set(target.arn, [{ key: 'product', value: PRODUCTS[k % PRODUCTS.length] as string }]);
+          continue;
+        }
         const p = productFor(target.arn, k);
         if (p !== undefined && !inv.resources.has(target.arn)) inv.resources.set(target.arn, [{ key: 'product', value: p }]);
       }
