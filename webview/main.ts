@@ -7,6 +7,7 @@ import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import { assertNever, type FromWebviewMessage, type SortKey, type ToWebviewMessage } from '../src/shared/protocol';
 import { EventsTable } from './table';
+import { visibleText } from '../src/shared/visibleText';
 
 interface VsCodeApi {
   postMessage(message: FromWebviewMessage): void;
@@ -81,8 +82,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
   switch (msg.type) {
     case 'showEvents':
       receivedAt = performance.now();
-      subject.textContent = msg.subject;
-      subject.title = `${msg.subjectKind}: ${msg.subject}`;
+      subject.textContent = visibleText(msg.subject);
+      subject.title = visibleText(`${msg.subjectKind}: ${msg.subject}`);
       status.textContent = msg.partial ? 'Still reading…' : '';
       table.setRows(msg.rows, msg.subject === currentSubject);
       currentSubject = msg.subject;

@@ -4,13 +4,14 @@
  * says so, for tests and screen readers alike.
  */
 import { isUnresolved, type EventRow } from '../src/shared/eventRow';
+import { visibleText as v } from '../src/shared/visibleText';
 
 function cell(className: string, text: string, title?: string): HTMLElement {
   const el = document.createElement('div');
   el.className = `cell ${className}`;
   el.setAttribute('role', 'cell');
-  el.textContent = text;
-  if (title !== undefined) el.title = title;
+  el.textContent = v(text);
+  if (title !== undefined) el.title = v(title);
   return el;
 }
 
@@ -21,17 +22,17 @@ function targetsCell(row: EventRow): HTMLElement {
   if (isUnresolved(row)) {
     const reason = document.createElement('span');
     reason.className = 'reason';
-    reason.textContent = `${row.status === 'partial' ? 'Partly unresolved' : 'Unresolved'}: ${row.unresolvedReason ?? 'no reason given'}`;
+    reason.textContent = v(`${row.status === 'partial' ? 'Partly unresolved' : 'Unresolved'}: ${row.unresolvedReason ?? 'no reason given'}`);
     el.appendChild(reason);
   }
   const first = row.targets[0];
   if (first) {
     const arn = document.createElement('span');
     arn.className = 'arn';
-    arn.textContent = first.arn;
+    arn.textContent = v(first.arn);
     const via = document.createElement('span');
     via.className = 'via';
-    via.textContent = `${first.via}${first.product ? ` · ${first.product}` : ''}`;
+    via.textContent = v(`${first.via}${first.product ? ` · ${first.product}` : ''}`);
     el.append(arn, via);
     if (row.targets.length > 1) {
       const more = document.createElement('span');
@@ -42,11 +43,11 @@ function targetsCell(row: EventRow): HTMLElement {
   } else if (row.status === 'no-target') {
     const none = document.createElement('span');
     none.className = 'none';
-    none.textContent = row.unresolvedReason ?? 'no target';
+    none.textContent = v(row.unresolvedReason ?? 'no target');
     el.appendChild(none);
   }
-  el.title = [isUnresolved(row) ? `Unresolved: ${row.unresolvedReason ?? ''}` : '',
-    ...row.targets.map((t) => `${t.arn} (${t.via}${t.product ? `, ${t.product}` : ''})`)].filter((s) => s).join('\n');
+  el.title = v([isUnresolved(row) ? `Unresolved: ${row.unresolvedReason ?? ''}` : '',
+    ...row.targets.map((t) => `${t.arn} (${t.via}${t.product ? `, ${t.product}` : ''})`)].filter((s) => s).join('\n'));
   return el;
 }
 
@@ -101,8 +102,8 @@ export function renderRow(row: EventRow, index: number, expanded: boolean): HTML
 function openButton(label: string, arn: string, kind: 'resource' | 'principal'): HTMLElement {
   const b = document.createElement('button');
   b.className = 'open';
-  b.textContent = label;
-  b.title = arn;
+  b.textContent = v(label);
+  b.title = v(arn);
   b.dataset.openArn = arn;
   b.dataset.openKind = kind;
   return b;
@@ -123,7 +124,7 @@ export function renderDetail(row: EventRow, json: string | undefined, height: nu
   const pre = document.createElement('pre');
   pre.tabIndex = 0;
   pre.setAttribute('aria-label', 'Record JSON');
-  pre.textContent = json ?? 'Loading record…';
+  pre.textContent = v(json ?? 'Loading record…');
   pane.append(links, pre);
   return pane;
 }

@@ -16,7 +16,8 @@ import { runCheck } from '../../../src/core/check/check';
 import { readEvents } from '../../../src/core/ingest/readEvents';
 import { loadInventory } from '../../../src/core/inventory/loadInventory';
 import type { ResolvedEvent } from '../../../src/core/model';
-import { ALL_PAYLOADS, PAYLOADS, writeHostileFiles } from '../../fixtures/hostile/hostileRecords';
+import { ALL_PAYLOADS, PAYLOADS, RAW_CONTROL, RAW_INVISIBLE, writeHostileFiles } from '../../fixtures/hostile/hostileRecords';
+import { visibleText } from '../../../src/shared/visibleText';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -131,13 +132,19 @@ test('events webview in headless Chromium: hostile rows run no script, break no 
     assert.deepEqual(swept.injected, [], 'no element or handler from record text');
     assert.equal(swept.scripts, 1, 'only the page\'s own script');
     assert.deepEqual(requests.filter((u) => !u.startsWith(origin)), [], 'no request left the page origin');
-    assert.equal(state.subject, ALL_PAYLOADS, 'the heading shows the hostile subject verbatim');
+    assert.equal(state.subject, visibleText(ALL_PAYLOADS), 'the heading shows the hostile subject as text, hidden characters marked');
     assert.equal(swept.texts.length, rows.length, `every row drawn once while scrolling (${swept.texts.length} of ${rows.length})`);
     const onScreen = swept.texts.join('\n');
     for (const p of PAYLOADS.filter((x) => /^(html|script|svg|md-)/.test(x.name))) {
       assert.ok(onScreen.includes(p.text.trim().slice(0, 24)), `${p.name} shown as text`);
     }
     assert.ok(detail?.includes('"eventID"'), 'the record JSON is shown as text');
+    // Text, but not text that reads differently than it is: bidi overrides and invisible characters show as marks.
+    for (const [what, text] of [['rows', onScreen], ['heading', state.subject], ['detail', detail ?? '']] as const) {
+      assert.doesNotMatch(text, RAW_INVISIBLE, `${what}: a bidi or invisible character is shown raw`);
+      assert.doesNotMatch(text, RAW_CONTROL, `${what}: a control character is shown raw`);
+    }
+    assert.ok(onScreen.includes('[U+202E]'), 'a bidi override is shown as a visible mark');
     // Control: the same payload parsed as HTML (what an innerHTML would do) is caught by these probes.
     await page.evaluate((html) => (globalThis as unknown as { document: { body: { insertAdjacentHTML(w: string, h: string): void } } }).document.body.insertAdjacentHTML('beforeend', html), PAYLOADS[0]!.text);
     await page.waitForTimeout(300);
