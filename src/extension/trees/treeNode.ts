@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { visibleText } from '../../shared/visibleText';
 
 /**
  * One node of any TagTrail tree. Children are computed on expansion only, so that a product with
@@ -47,10 +48,11 @@ export class NodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const state = node.children
       ? node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed
       : vscode.TreeItemCollapsibleState.None;
-    const item = new vscode.TreeItem(node.label, state);
+    // Labels come from records and tags: bidi overrides and invisible characters are shown as marks.
+    const item = new vscode.TreeItem(visibleText(node.label), state);
     if (node.id !== undefined) item.id = node.id;
-    if (node.description !== undefined) item.description = node.description;
-    item.tooltip = node.tooltip ?? node.arn ?? node.label;
+    if (node.description !== undefined) item.description = visibleText(node.description);
+    item.tooltip = visibleText(node.tooltip ?? node.arn ?? node.label);
     item.contextValue = node.contextValue;
     if (node.icon) item.iconPath = node.icon;
     if (node.command) item.command = node.command;
