@@ -5,6 +5,7 @@
 //
 // Usage: tsx scripts/editor/run-in-code-server.ts [--extension <dir>] [--suite <index.js>]
 //          [--folder <dir>] [--timeout <s>] [--grep <pattern>] [--theme <name>] [--keep]
+//        tsx scripts/editor/run-in-code-server.ts --test-cli   (.vscode-test.mjs through test-cli's own runner)
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launchChromium, plainConsoleText } from './browser';
 import { startCodeServer, type CodeServer } from './codeServer';
+import { SpecWatcher, testCliLaunch } from './testCli';
 import { GREP_ENV, LINE_PREFIX, RESULT_ENV, type EditorSuiteResult } from '../../test/editor/suite/result';
 
 const repo = resolve(__dirname, '..', '..');
@@ -24,6 +26,7 @@ const { values: args } = parseArgs({
     grep: { type: 'string' },
     theme: { type: 'string', default: 'Default Light Modern' },
     keep: { type: 'boolean', default: false },
+    'test-cli': { type: 'boolean', default: false },
   },
 });
 
@@ -48,9 +51,29 @@ async function waitForResult(file: string, server: CodeServer, ms: number): Prom
   return `no result within ${ms / 1000}s`;
 }
 
+/** The outcome as mocha's spec reporter printed it (test-cli mode). */
+interface SpecOutcome {
+  kind: 'spec';
+  passed: number;
+  failed: number;
+}
+
+/** Waits for test-cli's runner to finish, reading mocha's spec report from the console. */
+async function waitForSpec(watcher: SpecWatcher, server: CodeServer, ms: number): Promise<SpecOutcome | string> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (watcher.done()) return { kind: 'spec', passed: watcher.passing ?? 0, failed: watcher.failing };
+    if (server.exited()) return 'code-server exited before the suite reported';
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return `no mocha report within ${ms / 1000}s`;
+}
+
 async function main(): Promise<void> {
-  const extension = resolve(args.extension);
-  const suite = resolve(args.suite);
+  const cli = args['test-cli'] ? testCliLaunch(repo) : undefined;
+  const extension = resolve(cli?.extensionDevelopmentPath ?? args.extension);
+  const suite = resolve(cli?.extensionTestsPath ?? args.suite);
+  const folder = args.folder ?? cli?.workspaceFolder;
   if (!existsSync(join(extension, 'package.json'))) throw new Error(`${extension} has no package.json`);
   if (!existsSync(suite)) throw new Error(`${suite} not found; build the suite first (npm run test:editor builds it)`);
   const started = Date.now();
@@ -65,29 +88,43 @@ async function main(): Promise<void> {
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void stopAll().then(() => process.exit(130)));
   try {
     // The extension host inherits code-server's environment: that is how the suite learns where to write.
-    const env: Record<string, string> = { [RESULT_ENV]: resultFile };
+    const env: Record<string, string> = { [RESULT_ENV]: resultFile, ...cli?.env };
     if (args.grep) env[GREP_ENV] = args.grep;
-    server = await startCodeServer({ ...(args.folder ? { folder: resolve(args.folder) } : {}), theme: args.theme, keep: args.keep, env });
-    console.log(`editor: code-server on ${server.origin} (${((Date.now() - started) / 1000).toFixed(1)}s), workspace ${server.folder}`);
+    server = await startCodeServer({ ...(folder ? { folder: resolve(folder) } : {}), theme: args.theme, keep: args.keep, env });
+    console.log(`editor: code-server on ${server.origin} (${((Date.now() - started) / 1000).toFixed(1)}s), workspace ${server.folder}${cli ? `, test-cli configuration "${cli.label}"` : ''}`);
     browser = await launchChromium();
     const page = await browser.newPage();
+    const spec = new SpecWatcher();
     page.on('console', (m) => {
       const text = plainConsoleText(m.text());
+      if (cli) {
+        for (const line of text.split('\n')) {
+          const shown = spec.feed(line);
+          if (shown !== undefined) console.log(shown);
+        }
+        return;
+      }
       const at = text.indexOf(LINE_PREFIX);
       if (at >= 0) console.log(text.slice(at + LINE_PREFIX.length));
     });
     const remote = (p: string): string => `vscode-remote://127.0.0.1:${server!.port}${p}`;
     await page.goto(server.workbenchUrl([['extensionDevelopmentPath', remote(extension)], ['extensionTestsPath', remote(suite)]]));
-    const result = await waitForResult(resultFile, server, Number(args.timeout) * 1000);
+    const timeout = Number(args.timeout) * 1000;
+    const result: EditorSuiteResult | SpecOutcome | string =
+      cli ? await waitForSpec(spec, server, timeout) : await waitForResult(resultFile, server, timeout);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (typeof result === 'string') {
       console.error(`editor: ${result}\n--- code-server log (tail) ---\n${server.logTail()}`);
       await stopAll();
       closing(0, 1, 1);
     }
-    if (result.fatal) console.error(`editor: the suite could not run: ${result.fatal}`);
-    for (const t of result.tests.filter((x) => x.state === 'failed')) console.error(`FAILED ${t.title}\n${t.error ?? ''}`);
-    console.log(`editor: suite took ${(result.durationMs / 1000).toFixed(1)}s, whole run ${seconds}s`);
+    if (!('kind' in result)) {
+      if (result.fatal) console.error(`editor: the suite could not run: ${result.fatal}`);
+      for (const t of result.tests.filter((x) => x.state === 'failed')) console.error(`FAILED ${t.title}\n${t.error ?? ''}`);
+      console.log(`editor: suite took ${(result.durationMs / 1000).toFixed(1)}s, whole run ${seconds}s`);
+    } else {
+      console.log(`editor: whole run ${seconds}s`);
+    }
     await stopAll();
     closing(result.passed, result.failed, result.failed > 0 || result.passed === 0 ? 1 : 0);
   } catch (e) {
