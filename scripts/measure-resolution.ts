@@ -1,9 +1,11 @@
 // Prints how well the resolver names the targets of the labelled sample (test/labelled/labels-*.jsonl),
 // beside a baseline that reads only resources[], measured the same way in the same run.
-//   npx tsx scripts/measure-resolution.ts [--baseline-misses] [--max-misses N]
+// --holdout measures test/labelled/holdout.jsonl alone instead: records the resolver was not tuned on.
+//   npx tsx scripts/measure-resolution.ts [--holdout] [--baseline-misses] [--max-misses N]
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CORPUS_DIR, corpusAvailable, loadLabelledRecords, loadLabels, type LabelledRecord } from '../test/labelled/labels';
+import { CORPUS_DIR, LABELS_DIR, corpusAvailable, labelProblems, loadLabelledRecords, loadLabels, type Label, type LabelledRecord } from '../test/labelled/labels';
 import { loadResolveRecord } from '../test/labelled/loadResolver';
 import { measure, ratio, resolveFromResourcesOnly, type Figures, type Miss, type Resolve } from '../test/labelled/measure';
 
@@ -57,6 +59,52 @@ function printMisses(title: string, misses: Miss[], max: number): void {
   }
 }
 
+const HOLDOUT = 'holdout.jsonl';
+
+// loadLabels reads only labels-*.jsonl (what the threshold test scores), so the held-out file is read here.
+function loadHoldout(): { labels: Label[]; problems: string[] } {
+  const labels: Label[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  readFileSync(path.join(LABELS_DIR, HOLDOUT), 'utf8').split('\n').forEach((text, i) => {
+    if (text.trim() === '') return;
+    const origin = `${HOLDOUT}:${i + 1}`;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      problems.push(`${origin}: not JSON`);
+      return;
+    }
+    const p = labelProblems(parsed);
+    if (p.length > 0) {
+      problems.push(...p.map((m) => `${origin}: ${m}`));
+      return;
+    }
+    const label = { ...(parsed as Omit<Label, 'origin'>), origin };
+    if (seen.has(`${label.file}:${label.line}`)) problems.push(`${origin}: ${label.file}:${label.line} labelled twice`);
+    seen.add(`${label.file}:${label.line}`);
+    labels.push(label);
+  });
+  return { labels, problems };
+}
+
+// A held-out record must not be one the resolver was tuned on.
+function tunedOverlap(labels: Label[], tuned: Label[]): string[] {
+  const tunedRecords = new Set(tuned.map((l) => `${l.file}:${l.line}`));
+  return labels.filter((l) => tunedRecords.has(`${l.file}:${l.line}`)).map((l) => `${l.origin}: record is also in labels-*.jsonl`);
+}
+
+// Pairs the tuned labels never saw are scored apart: they are the furthest from what tuning looked at.
+function printHoldoutSplit(items: LabelledRecord[], tuned: Label[], resolve: Resolve): void {
+  const tunedPairs = new Set(tuned.map((l) => `${l.eventSource}:${l.eventName}`));
+  const pairOf = (it: LabelledRecord): string => `${it.label.eventSource}:${it.label.eventName}`;
+  for (const [name, subset] of [['pairs not in labels-*', items.filter((it) => !tunedPairs.has(pairOf(it)))], ['pairs also in labels-*', items.filter((it) => tunedPairs.has(pairOf(it)))]] as const) {
+    const f = measure(subset, resolve);
+    console.log(`  ${name} (${subset.length}): all found ${pct(f.allFound, f.targetRecords)}, precision ${pct(f.reportedExpected, f.reported)}, no-target ${pct(f.noTargetAgreed, f.noTargetRecords)}, unknowable ${pct(f.unknowableAgreed, f.unknowableRecords)}`);
+  }
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const maxArg = args.indexOf('--max-misses');
@@ -65,9 +113,11 @@ async function main(): Promise<number> {
     console.log(`measure-resolution: corpus not found at ${CORPUS_DIR}; nothing to measure.`);
     return 0;
   }
-  const { labels, problems: labelProblems } = loadLabels();
+  const holdout = args.includes('--holdout');
+  const tuned = loadLabels();
+  const { labels, problems: badLabels } = holdout ? loadHoldout() : tuned;
   const { items, problems: recordProblems } = loadLabelledRecords(labels);
-  const problems = [...labelProblems, ...recordProblems];
+  const problems = [...badLabels, ...recordProblems, ...(holdout ? tunedOverlap(labels, tuned.labels) : [])];
   for (const p of problems) console.error(`label problem: ${p}`);
 
   const perFile = new Map<string, number>();
@@ -75,7 +125,7 @@ async function main(): Promise<number> {
   let t0 = performance.now();
   const baseline = measure(items, resolveFromResourcesOnly);
   const baselineMs = performance.now() - t0;
-  console.log(`Labelled sample: ${baseline.records} records over ${baseline.pairs} distinct eventSource:eventName pairs`);
+  console.log(`${holdout ? 'Held-out sample' : 'Labelled sample'}: ${baseline.records} records over ${baseline.pairs} distinct eventSource:eventName pairs`);
   console.log(`  ${[...perFile].map(([f, n]) => `${f} ${n}`).join(', ')}; corpus ${path.relative(process.cwd(), CORPUS_DIR)}`);
   console.log(`  expected: ${baseline.targetRecords} with targets, ${baseline.noTargetRecords} no-target, ${baseline.unknowableRecords} unknowable\n`);
 
@@ -86,7 +136,8 @@ async function main(): Promise<number> {
   if (typeof resolve === 'string') console.log(`resolver not measured: ${resolve}\n`);
   printTable(resolver, baseline);
   if (typeof resolve !== 'string') {
-    printByLabelFile(items, (r) => resolve(r));
+    if (holdout) printHoldoutSplit(items, tuned.labels, (r) => resolve(r));
+    else printByLabelFile(items, (r) => resolve(r));
     // First-call costs (table decoding, plan caches) are included: this is one cold pass, not a benchmark.
     console.log(`  time for one pass: resolver ${resolverMs.toFixed(1)} ms, baseline ${baselineMs.toFixed(1)} ms`);
   }
