@@ -138,7 +138,7 @@ export async function scenario(steps: Steps, ctx: ScenarioContext): Promise<void
     const style = (sel: string): Promise<string> => frame.locator(sel).first().evaluate((el) => {
       const s = el.ownerDocument.defaultView?.getComputedStyle(el);
       if (!s) return '';
-      return `${s.backgroundColor}|${s.borderLeftWidth}|${s.borderLeftColor}`;
+      return `${s.backgroundColor}|${s.borderLeftWidth}|${s.boxShadow}`;
     });
     // The table renders only the rows in view: the toggle brings the unresolved ones up, as a user would.
     await setToggle(frame, 'unresolved-only', false);
@@ -154,8 +154,10 @@ export async function scenario(steps: Steps, ctx: ScenarioContext): Promise<void
     assert.match(await unresolved.first().getAttribute('aria-label') ?? '', /unresolved target: \S/);
     assert.match(await unresolved.first().locator('.reason').first().textContent() ?? '', /^(Partly u|U)nresolved: \S/);
     const unresolvedStyle = await style('[data-unresolved]');
-    assert.notEqual(unresolvedStyle, resolvedStyle, 'unresolved rows are drawn differently');
-    assert.notEqual(unresolvedStyle.split('|')[1], '0px', 'unresolved rows carry a left border');
+    const [bg, edge, shadow] = unresolvedStyle.split('|');
+    assert.notEqual(bg, resolvedStyle.split('|')[0], 'unresolved rows have their own background');
+    // Not by colour alone: an edge marker (a border or an inset shadow) sets them apart too.
+    assert.ok(edge !== '0px' || (shadow !== undefined && shadow !== 'none'), `unresolved rows carry an edge marker (${unresolvedStyle})`);
   };
 
   await steps.run(`the activity panel of ${PRINCIPAL} highlights its unresolved calls (light theme)`, async () => {
