@@ -3,11 +3,12 @@ import { runCheck } from '../core/check/check';
 import { parseTimeBound } from '../core/check/window';
 import type { CheckFilter } from '../core/check/scopeFilter';
 import type { CheckResult, Inventory, ProductMapping, ReadError, SourcedRecord } from '../core/model';
+import type { ReadStats } from '../core/ingest/readEvents';
 import { renderJson } from '../core/report/json';
 import { renderMarkdown } from '../core/report/markdown';
 import { renderText } from '../core/report/text';
 import { choice, parseArgs, UsageError, type OptionSpec } from './args';
-import { assertReadable, eventsFrom, loadInventoryFiles, loadMappingFile } from './inputs';
+import { assertReadable, countReaderRejections, eventsFrom, loadInventoryFiles, loadMappingFile } from './inputs';
 import { liveProvider } from './liveHook';
 import { ATHENA_CHECK_HELP, ATHENA_CHECK_OPTIONS, athenaInputs } from './athenaCheck';
 import { openSink } from './output';
@@ -42,6 +43,8 @@ Exit status: 0 done, 1 findings with --fail-on-findings, 2 bad arguments or unre
 interface Inputs {
   events: AsyncIterable<SourcedRecord>;
   readErrors: ReadError[];
+  /** The file reader's counts, for records it rejected before the check could see them. */
+  readStats?: ReadStats;
   inventory: Inventory;
   eventSources: string[];
   notes: string[];
@@ -55,8 +58,8 @@ async function fileInputs(args: ReturnType<typeof parseArgs>, io: Io): Promise<I
   if (inventoryPaths.length === 0) throw new UsageError('--inventory is required: without tags no product can be told; see tagtrail check --help');
   await assertReadable(eventPaths, 'events');
   const inventory = await loadInventoryFiles(inventoryPaths);
-  const { events, readErrors } = eventsFrom(eventPaths, io.err, io.signal);
-  return { events, readErrors, inventory, eventSources: eventPaths, notes: [] };
+  const { events, readErrors, readStats } = eventsFrom(eventPaths, io.err, io.signal);
+  return { events, readErrors, readStats, inventory, eventSources: eventPaths, notes: [] };
 }
 
 async function liveInputs(args: ReturnType<typeof parseArgs>, io: Io, filter: CheckFilter): Promise<Inputs> {
@@ -78,11 +81,13 @@ async function liveInputs(args: ReturnType<typeof parseArgs>, io: Io, filter: Ch
 /** Runs a check from parsed options; shared by `check` and `demo`. */
 export async function checkWith(opts: { inputs: Inputs; mapping?: ProductMapping; tagKeys: string[]; filter: CheckFilter; io: Io }): Promise<CheckResult> {
   const products = new ProductIndex(opts.inputs.inventory, opts.mapping, opts.tagKeys);
-  return runCheck(opts.inputs.events, {
+  const result = await runCheck(opts.inputs.events, {
     products, filter: opts.filter, readErrors: opts.inputs.readErrors, now: opts.io.now(),
     scope: { eventSources: opts.inputs.eventSources, inventorySources: opts.inputs.inventory.sources, notes: opts.inputs.notes, ...(opts.inputs.managementEventsOnly !== undefined ? { managementEventsOnly: opts.inputs.managementEventsOnly } : {}) },
     ...(opts.io.signal ? { signal: opts.io.signal } : {}),
   });
+  countReaderRejections(result.stats, opts.inputs.readStats);
+  return result;
 }
 
 /** The check filter from `--product/--since/--until/--region/--account`, validated (bad values are UsageErrors). */
@@ -133,7 +138,8 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   await sink.write(text);
   await sink.close();
   if (result.readErrors.length > 0) io.err(`tagtrail: ${result.readErrors.length} read errors (inputs skipped, listed above and in the report)`);
-  if (result.stats.recordsRead === 0 && result.readErrors.length > 0) {
+  const unreadable = result.stats.recordsRead === (inputs.readStats?.recordsRejected ?? 0);
+  if (unreadable && result.readErrors.length > 0) {
     // Nothing readable at all: a report of "no findings" would be misleading, so fail like bad input.
     io.err('tagtrail check: no CloudTrail record could be read from the inputs');
     return 2;

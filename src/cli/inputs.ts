@@ -1,9 +1,9 @@
 import { access, readFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
-import type { Inventory, ProductMapping, ReadError, SourcedRecord } from '../core/model';
+import type { CheckStats, Inventory, ProductMapping, ReadError, SourcedRecord } from '../core/model';
 import { parseMapping } from '../core/attribute/mapping';
 import { loadInventory } from '../core/inventory/loadInventory';
-import { readEvents } from '../core/ingest/readEvents';
+import { newReadStats, readEvents, type ReadStats } from '../core/ingest/readEvents';
 import { escapeTerminal } from '../core/report/escape';
 
 /** An input the user named cannot be used; main exits with status 2. */
@@ -53,13 +53,26 @@ export function formatReadError(e: ReadError): string {
 
 /**
  * Streams events from files and folders; every read error goes to `report` as it happens (so a
- * long run shows problems early) and is collected for the report's read-error section.
+ * long run shows problems early) and is collected for the report's read-error section. `readStats`
+ * fills in as the events are read: records the reader rejected (broken JSON, not an object) never
+ * reach the check, so only these counts know them.
  */
-export function eventsFrom(paths: string[], report: (line: string) => void, signal?: AbortSignal): { events: AsyncIterable<SourcedRecord>; readErrors: ReadError[] } {
+export function eventsFrom(paths: string[], report: (line: string) => void, signal?: AbortSignal): { events: AsyncIterable<SourcedRecord>; readErrors: ReadError[]; readStats: ReadStats } {
   const readErrors: ReadError[] = [];
+  const readStats = newReadStats();
   const onError = (e: ReadError): void => {
     readErrors.push(e);
     report(`tagtrail: read error: ${formatReadError(e)}`);
   };
-  return { events: readEvents(paths, { onError, ...(signal ? { signal } : {}) }), readErrors };
+  return { events: readEvents(paths, { onError, stats: readStats, ...(signal ? { signal } : {}) }), readErrors, readStats };
+}
+
+/**
+ * Adds the records the reader rejected to a check's counts, so that `recordsRead` is every record
+ * position seen and still equals `recordsInScope + recordsRejected`. Call once, after the check.
+ */
+export function countReaderRejections(stats: CheckStats, readStats: ReadStats | undefined): void {
+  if (!readStats) return;
+  stats.recordsRead += readStats.recordsRejected;
+  stats.recordsRejected += readStats.recordsRejected;
 }
