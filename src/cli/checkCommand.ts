@@ -138,7 +138,7 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   await sink.write(text);
   await sink.close();
   if (result.readErrors.length > 0) io.err(`tagtrail: ${result.readErrors.length} read errors (inputs skipped, listed above and in the report)`);
-  const unreadable = result.stats.recordsRead === (inputs.readStats?.recordsRejected ?? 0);
+  const unreadable = result.stats.recordsRead === ('readStats' in inputs ? inputs.readStats?.recordsRejected ?? 0 : 0);
   if (unreadable && result.readErrors.length > 0) {
     // Nothing readable at all: a report of "no findings" would be misleading, so fail like bad input.
     io.err('tagtrail check: no CloudTrail record could be read from the inputs');
