@@ -7,7 +7,8 @@ import type { Session } from './session';
 import type { Inputs } from './sources/inputs';
 import { readConfig } from './config';
 import { setContext } from './contextKeys';
-import { escapeNotice } from '../core/report/escape';
+import { escapeNotice, escapeTerminal } from '../core/report/escape';
+import { readErrorLine } from './logText';
 
 /** How a load or check ended, for callers that chain work (and for tests). */
 export type Outcome = 'done' | 'cancelled' | 'failed';
@@ -36,7 +37,7 @@ async function underProgress(session: Session, log: vscode.LogOutputChannel, tit
           log.info(`${title}: cancelled`);
           return 'cancelled';
         }
-        log.error(`${title}: ${describe(e)}`);
+        log.error(`${title}: ${escapeTerminal(describe(e))}`);
         void vscode.window.showErrorMessage(escapeNotice(`TagTrail: ${describe(e)}`), 'Show Log').then((a) => { if (a) log.show(); });
         return 'failed';
       } finally {
@@ -57,7 +58,8 @@ export function loadInputs(session: Session, inputs: Inputs, log: vscode.LogOutp
   session.reset(inputs);
   setContext('tagtrail.loaded', false);
   setContext('tagtrail.checked', false);
-  return underProgress(session, log, `TagTrail: loading ${inputs.label}`, async (signal, progress) => {
+  // The label names files or a profile; the title is shown as a notification and logged.
+  return underProgress(session, log, escapeNotice(`TagTrail: loading ${inputs.label}`), async (signal, progress) => {
     const cfg = readConfig();
     progress.report({ message: 'reading inventory…' });
     const started = Date.now();
@@ -72,7 +74,7 @@ export function loadInputs(session: Session, inputs: Inputs, log: vscode.LogOutp
     let n = 0;
     const result = await runCheck(inputs.events(signal, (e) => {
       readErrors.push(e);
-      log.warn(`read error ${e.source}${e.position !== undefined ? `:${e.position}` : ''}: ${e.message}`);
+      log.warn(readErrorLine(e));
     }), {
       products,
       signal,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { listProfiles } from '../../core/aws/profiles';
+import { escapeTerminal } from '../../core/report/escape';
 import { readConfig } from '../config';
 import type { Outcome } from '../loader';
 import type { CommandContext } from './context';
@@ -25,7 +26,7 @@ export async function selectProfile(ctx: CommandContext): Promise<Outcome | unde
   try {
     profiles = await listProfiles();
   } catch (e) {
-    ctx.log.warn(`could not read AWS profiles: ${e instanceof Error ? e.message : String(e)}`);
+    ctx.log.warn(`could not read AWS profiles: ${escapeTerminal(e instanceof Error ? e.message : String(e))}`);
   }
   const items: ProfilePick[] = [
     { label: '$(key) Default credential chain', description: 'environment, AWS_PROFILE, SSO, instance role', profile: '' },
@@ -43,7 +44,7 @@ export async function selectProfile(ctx: CommandContext): Promise<Outcome | unde
   if (!pick) return undefined;
   if (pick.profile === undefined) return vscode.commands.executeCommand<Outcome>('tagtrail.openDemo');
   await vscode.workspace.getConfiguration('tagtrail').update('profile', pick.profile, vscode.ConfigurationTarget.Global);
-  ctx.log.info(`profile set to ${pick.profile || 'default credential chain'}`);
+  ctx.log.info(`profile set to ${escapeTerminal(pick.profile || 'default credential chain')}`);
   return ctx.load(liveInputs(ctx));
 }
 
@@ -57,5 +58,5 @@ export async function selectRegions(ctx: CommandContext): Promise<void> {
   if (!picks) return;
   const regions = picks.map((p) => p.label);
   await vscode.workspace.getConfiguration('tagtrail').update('regions', regions, vscode.ConfigurationTarget.Global);
-  ctx.log.info(`regions set to ${regions.join(', ') || 'profile default'}`);
+  ctx.log.info(`regions set to ${escapeTerminal(regions.join(', ') || 'profile default')}`);
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeTerminal } from '../../core/report/escape';
 import { renderMarkdown } from '../../core/report/markdown';
 import { recheck } from '../loader';
 import { nodeArg, type CommandContext } from './context';
@@ -25,7 +26,7 @@ export async function exportMarkdown(ctx: CommandContext, arg?: unknown): Promis
   });
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, Buffer.from(renderMarkdown(result), 'utf8'));
-  ctx.log.info(`exported ${result.findings.length} findings to ${target.fsPath}`);
+  ctx.log.info(`exported ${result.findings.length} findings to ${escapeTerminal(target.fsPath)}`);
   const doc = await vscode.workspace.openTextDocument(target);
   await vscode.window.showTextDocument(doc, { preview: false });
   await vscode.commands.executeCommand('markdown.showPreviewToSide', target);

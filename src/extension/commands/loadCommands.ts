@@ -6,7 +6,7 @@ import { liveInputsFromConfig } from '../sources/liveSource';
 import type { Inputs } from '../sources/inputs';
 import type { Outcome } from '../loader';
 import type { CommandContext } from './context';
-import { escapeNotice } from '../../core/report/escape';
+import { escapeNotice, escapeTerminal } from '../../core/report/escape';
 
 /** The live account of the profile in the settings. */
 export function liveInputs(ctx: CommandContext): Inputs {
@@ -45,7 +45,7 @@ export async function openDemo(ctx: CommandContext): Promise<Outcome> {
     inputs = await demoInputs(dir);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    ctx.log.error(message);
+    ctx.log.error(escapeTerminal(message));
     void vscode.window.showErrorMessage(escapeNotice(`TagTrail: ${message}`));
     return 'failed';
   }

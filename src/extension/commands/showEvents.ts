@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { eventKey } from '../model/eventRows';
 import { nodeArg, type CommandContext } from './context';
-import { escapeNotice } from '../../core/report/escape';
+import { escapeNotice, escapeTerminal } from '../../core/report/escape';
 
 async function pickArn(arns: string[], title: string): Promise<string | undefined> {
   if (arns.length === 0) {
@@ -34,5 +34,5 @@ export async function openFinding(ctx: CommandContext, arg?: unknown): Promise<v
   }
   const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(ev.record, null, 2) });
   await vscode.window.showTextDocument(doc, { preview: true });
-  ctx.log.debug(`opened event ${eventKey(ev)}`);
+  ctx.log.debug(`opened event ${escapeTerminal(eventKey(ev))}`);
 }

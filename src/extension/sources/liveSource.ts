@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { loadLiveInputs, type LiveInputs } from '../../core/aws/liveInputs';
 import type { ReadError } from '../../core/model';
+import { escapeTerminal } from '../../core/report/escape';
 import { resolvePath, type TagTrailConfig } from '../config';
 import type { Inputs } from './inputs';
 import { readMappingFile } from './offlineSource';
@@ -38,13 +39,13 @@ export function liveInputsFromConfig(c: TagTrailConfig, log: vscode.LogOutputCha
       signal,
       mfaCodeProvider: askMfaCode,
       onError: (e) => errorSink?.(e),
-      log: (line) => log.info(`aws: ${line}`),
+      log: (line) => log.info(`aws: ${escapeTerminal(line)}`),
     });
     consumed = false;
     inputs.account = live.callerIdentity.account;
     inputs.regions = [...new Set(live.inventory.sources.flatMap((s) => /^aws:tag:GetResources:(.+)$/.exec(s)?.[1] ?? []))];
     inputs.managementEventsOnly = live.managementEventsOnly;
-    for (const note of live.scopeNotes) log.info(`scope: ${note}`);
+    for (const note of live.scopeNotes) log.info(`scope: ${escapeTerminal(note)}`);
     return live;
   };
   const inputs: Inputs = {
