@@ -1,7 +1,8 @@
 // Export Findings to Markdown from a product's context menu: the file written must be the core's
 // rendering of the product's check, and name every expected finding of that product.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { renderMarkdown } from '../../../src/core/report/markdown';
@@ -46,5 +47,20 @@ suite('export', () => {
     await waitFor('the exported file to open in an editor', () =>
       vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === file));
     rmSync(file, { force: true });
+  });
+
+  // Scripts pass the file: no dialog may open (it would never be answered here, so the command
+  // would not settle and the test would time out).
+  test('a target Uri as second argument is written without a dialog', async () => {
+    const a = await openDemo();
+    const dir = mkdtempSync(join(tmpdir(), 'tagtrail-export-'));
+    const file = join(dir, 'scripted.md');
+    const product = 'analytics';
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('tagtrail.exportMarkdown', { product, contextValue: 'product' }, vscode.Uri.file(file));
+    assert.equal(uri?.fsPath, file);
+    const r = a.lastCheckResult();
+    assert.equal(r?.scope.product, product, 'the product argument still narrows the check');
+    assert.equal(readFileSync(file, 'utf8'), renderMarkdown(r!));
+    rmSync(dir, { recursive: true, force: true });
   });
 });
