@@ -6,8 +6,7 @@ import type { Inventory, ProductMapping, SourcedRecord } from '../model';
 import type { CheckFilter } from '../check/scopeFilter';
 import type { AwsClients } from '../aws/clients';
 import { buildScanSpec, type ScanSpec } from './scanSpec';
-import { scanSql } from './scanSql';
-import { ATHENA } from './dialect';
+import { fitScan } from './fitScan';
 import { sqlIdentifier } from './sqlText';
 import { queryRows, runQuery, type QueryOutcome } from './runQuery';
 import { rowToSourced } from './rowToRecord';
@@ -46,9 +45,9 @@ export interface AthenaScan {
 
 /** Prepares the scan and returns its events; the query starts when the events are first read. */
 export function athenaScan(req: AthenaScanRequest): AthenaScan {
-  const spec = buildScanSpec({ inventory: req.inventory, tagKeys: req.tagKeys, ...(req.mapping ? { mapping: req.mapping } : {}), ...(req.filter ? { filter: req.filter } : {}), ...(req.now !== undefined ? { now: req.now } : {}) });
+  const built = buildScanSpec({ inventory: req.inventory, tagKeys: req.tagKeys, ...(req.mapping ? { mapping: req.mapping } : {}), ...(req.filter ? { filter: req.filter } : {}), ...(req.now !== undefined ? { now: req.now } : {}) });
   const table = `${sqlIdentifier(req.table.database)}.${sqlIdentifier(req.table.table)}`;
-  const sql = scanSql(spec, table, ATHENA);
+  const { spec, sql } = fitScan(built, table);
   const scan: AthenaScan = { spec, sql, notes: [...spec.notes], events: rows() };
 
   async function* rows(): AsyncGenerator<SourcedRecord> {

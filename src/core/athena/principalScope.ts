@@ -9,7 +9,7 @@ import type { Inventory, ProductMapping, Tag } from '../model';
 export interface PrincipalScope {
   /** Role and user names (last path segment) that carry a product tag. */
   names: string[];
-  /** Exact principal ARNs that carry a product tag (roots, federated issuers). */
+  /** Exact ARNs of other tagged principals (roots, federated users), which have no role or user name. */
   arns: string[];
   /** Mapping-file principal patterns, all starting with `arn:`. */
   patterns: string[];
@@ -30,9 +30,10 @@ export function principalScope(inventory: Inventory, mapping: ProductMapping | u
   const arns = new Set<string>();
   for (const [arn, tags] of inventory.principals) {
     if (!hasProduct(tags, tagKeys)) continue;
-    arns.add(arn);
     const m = /^arn:[^:]+:iam::[^:]*:(?:role|user)\/(?:.*\/)?([^/]+)$/.exec(arn);
+    // Roles and users are found by name (a superset); only other principals need their exact ARN.
     if (m?.[1]) names.add(m[1]);
+    else arns.add(arn);
   }
   return { names: [...names].sort(), arns: [...arns].sort(), patterns: [...new Set(patterns)].sort() };
 }

@@ -56,13 +56,10 @@ function principalClause(spec: ScanSpec): string | undefined {
   ];
   const candidates = [`${UI}.arn`, ISSUER];
   if (p.names.length > 0) {
-    const names = sqlList(p.names);
-    passes.push(
-      `regexp_extract(${ISSUER}, '[^/]+$') IN ${names}`,
-      `regexp_extract(${UI}.arn, '[^/]+$') IN ${names}`,
-      `regexp_extract(${UI}.arn, 'assumed-role/([^/]+)', 1) IN ${names}`,
-      `${UI}.username IN ${names}`,
-    );
+    // The name ProductIndex keys a role or user by: the session's issuer (the role), the user's own
+    // ARN, a federated user's issuing user. One expression keeps the (long) list in the SQL once.
+    const name = `CASE ${type} WHEN 'AssumedRole' THEN regexp_extract(${ISSUER}, '[^/]+$') WHEN 'IAMUser' THEN regexp_extract(${UI}.arn, '[^/]+$') WHEN 'FederatedUser' THEN regexp_extract(${ISSUER}, '[^/]+$') END`;
+    passes.push(`${name} IN ${sqlList(p.names)}`);
   }
   if (p.arns.length > 0) for (const c of candidates) passes.push(`${c} IN ${sqlList(p.arns)}`);
   for (const pattern of p.patterns) {

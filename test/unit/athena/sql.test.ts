@@ -11,6 +11,7 @@ import { ATHENA, DUCKDB } from '../../../src/core/athena/dialect';
 import { likePattern, sqlIdentifier, sqlList, sqlString } from '../../../src/core/athena/sqlText';
 import { parseAthenaTableRef } from '../../../src/core/athena/tableRef';
 import { isNoTarget, noTargetEvents } from '../../../src/core/athena/noTargetEvents';
+import { ATHENA_MAX_QUERY_BYTES, fitScan } from '../../../src/core/athena/fitScan';
 import type { Inventory } from '../../../src/core/model';
 
 const inventory = (principals: [string, string][]): Inventory => ({
@@ -98,4 +99,21 @@ test('the DuckDB dialect differs only in the expressions the dialect object name
   const strip = (s: string, d: typeof ATHENA): string => s.split(d.resourcesInBucket).join('RB').split(d.bucketName).join('BN')
     .split(d.noResources).join('NR').split(d.userIdentityJson).join('UI').split(d.resourcesJson).join('RJ');
   assert.equal(strip(duck, DUCKDB), strip(select, ATHENA).replace('"security"."cloudtrail_logs"', 'cloudtrail_logs'));
+});
+
+test('a scan over a large inventory is fitted under Athena\'s query size limit, giving up SQL judgement first', () => {
+  const principals = new Map<string, { key: string; value: string }[]>();
+  const resources = new Map<string, { key: string; value: string }[]>();
+  for (let i = 0; i < 6000; i++) principals.set(`arn:aws:iam::${String(100000000000 + (i % 40))}:user/team-member-number-${i}`, [{ key: 'product', value: `p${i % 5}` }]);
+  for (let i = 0; i < 400; i++) resources.set(`arn:aws:s3:::bucket-of-some-product-${i}`, [{ key: 'product', value: `p${i % 5}` }]);
+  const big = buildScanSpec({ inventory: { principals, resources, sources: [] }, tagKeys: ['product'] });
+  assert.ok(scanSql(big, '"db"."t"', ATHENA).length > ATHENA_MAX_QUERY_BYTES, 'the unfitted scan is too long');
+  const fitted = fitScan(big, '"db"."t"');
+  assert.ok(Buffer.byteLength(fitted.sql) <= ATHENA_MAX_QUERY_BYTES);
+  assert.ok(fitted.spec.principals, 'the caller filter survives');
+  assert.ok(fitted.spec.notes.some((n) => /did not judge S3 calls in SQL/.test(n)));
+  const tiny = fitScan(big, '"db"."t"', 60_000);
+  assert.equal(tiny.spec.principals, undefined);
+  assert.equal(tiny.spec.sameProduct, undefined);
+  assert.throws(() => fitScan(big, '"db"."t"', 1000), /over Athena's limit/);
 });
