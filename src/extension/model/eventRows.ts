@@ -6,6 +6,7 @@ import type { ResolvedEvent } from '../../core/model';
 import type { ProductIndex } from '../../core/attribute/productIndex';
 import { judgeEvent } from '../../core/check/judge';
 import type { EventRow } from '../../shared/eventRow';
+import { identifiersOf, mentionsAny } from './mentions';
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
@@ -63,6 +64,8 @@ export class EventStore {
   private readonly events: ResolvedEvent[] = [];
   private readonly byResource = new Map<string, number[]>();
   private readonly byPrincipal = new Map<string, number[]>();
+  /** Events whose targets could not all be named: the only ones a resource panel scans for mentions. */
+  private readonly unresolved: number[] = [];
   /** Events not kept because the cap was reached (the check still counted them). */
   dropped = 0;
   /** Rows already built for the panels; valid as long as this store (one session, one product index) lives. */
@@ -89,6 +92,7 @@ export class EventStore {
       }
     }
     push(this.byPrincipal, ev.principal.arn, i);
+    if (ev.resolution.status === 'unresolved' || ev.resolution.status === 'partial') this.unresolved.push(i);
   }
 
   all(): readonly ResolvedEvent[] {
@@ -97,6 +101,19 @@ export class EventStore {
 
   forResource(arn: string): ResolvedEvent[] {
     return (this.byResource.get(arn) ?? []).map((i) => this.events[i]).filter((e): e is ResolvedEvent => e !== undefined);
+  }
+
+  /**
+   * What a resource's events panel lists: the events resolved to it, then the unresolved or partly
+   * resolved events that mention it somewhere in their record (see mentions.ts). Only those are
+   * scanned, once per panel fill, so the cost follows the number of unresolved events.
+   */
+  forResourcePanel(arn: string): ResolvedEvent[] {
+    const own = this.byResource.get(arn) ?? [];
+    const seen = new Set(own);
+    const ids = identifiersOf(arn);
+    const mentioning = this.unresolved.filter((i) => !seen.has(i) && mentionsAny(recordText(this.events[i]), ids));
+    return [...own, ...mentioning].map((i) => this.events[i]).filter((e): e is ResolvedEvent => e !== undefined);
   }
 
   forPrincipal(arn: string): ResolvedEvent[] {
@@ -130,6 +147,13 @@ export class EventStore {
 export function containersOf(arn: string): string[] {
   const m = /^(arn:[^:]*:s3:::[^/]+)\/./.exec(arn);
   return m?.[1] ? [m[1]] : [];
+}
+
+/** A record's text without its caller: a role's own calls do not mention it as a resource. */
+function recordText(ev: ResolvedEvent | undefined): string {
+  if (!ev) return '';
+  const { userIdentity: _caller, ...rest } = ev.record;
+  return JSON.stringify(rest);
 }
 
 function push(map: Map<string, number[]>, key: string, i: number): void {

@@ -49,7 +49,7 @@ class EventsPanel implements vscode.Disposable {
   fill(): void {
     const products = this.session.products;
     if (!products) return;
-    const events = this.subject.kind === 'resource' ? this.session.store.forResource(this.subject.arn) : this.session.store.forPrincipal(this.subject.arn);
+    const events = this.subject.kind === 'resource' ? this.session.store.forResourcePanel(this.subject.arn) : this.session.store.forPrincipal(this.subject.arn);
     const generation = ++this.generation;
     const byId = new Map<string, ResolvedEvent>();
     this.byId = byId;
