@@ -69,6 +69,7 @@ export class ProductIndex {
   private readonly shared: Set<string>;
   private readonly exemptions: { principal?: ArnPattern; resource?: ArnPattern; eventName?: ArnPattern; reason: string }[];
   private readonly resourceCache = new Map<string, string | undefined>();
+  private readonly principalCache = new Map<string, string | undefined>();
   /** Where the inventory came from, for the report's scope. */
   readonly inventorySources: string[];
 
@@ -130,6 +131,15 @@ export class ProductIndex {
    */
   productOfPrincipal(p: Principal): string | undefined {
     if (p.type === 'aws-service') return undefined;
+    // Without mapping patterns the answer depends on the ARN alone (issuers are federated users
+    // only), and a trail's callers are few: one map read instead of tag scans and a regex.
+    if (this.principalPatterns.length === 0 && p.issuerArn === undefined) {
+      if (this.principalCache.has(p.arn)) return this.principalCache.get(p.arn);
+      const found = this.productFromTags(this.tagsOfIam(p.arn, this.principalTags));
+      if (this.principalCache.size > 100_000) this.principalCache.clear(); // ARNs are untrusted: bounded
+      this.principalCache.set(p.arn, found);
+      return found;
+    }
     const tagged = this.productFromTags(this.tagsOfIam(p.arn, this.principalTags))
       ?? (p.issuerArn ? this.productFromTags(this.tagsOfIam(p.issuerArn, this.principalTags)) : undefined);
     return tagged ?? this.fromPatterns(this.principalPatterns, p.arn, p.sessionArn, p.issuerArn);
