@@ -6,6 +6,7 @@ import { judgeEvent } from './judge';
 import { compileFilter, type CheckFilter } from './scopeFilter';
 import { Tally } from './tally';
 import { Coverage } from './coverage';
+import { recordBatches } from '../ingest/batches';
 
 export type { CheckFilter } from './scopeFilter';
 
@@ -55,7 +56,8 @@ export async function runCheck(events: AsyncIterable<SourcedRecord>, ctx: CheckC
   const stats = tally.stats;
   const recordSources = new Set<string>();
   const seen = new Coverage();
-  for await (const sr of events) {
+  // Batches when the reader offers them (readEvents does): one await per batch, not per record.
+  for await (const batch of recordBatches(events)) for (const sr of batch) {
     ctx.signal?.throwIfAborted();
     stats.recordsRead++;
     const record = sr.record;
@@ -77,6 +79,8 @@ export async function runCheck(events: AsyncIterable<SourcedRecord>, ctx: CheckC
       tally.addAwsService(principal.arn);
       continue;
     }
+    // Nothing named and nothing missing (Describe*, List*): no finding or gap can come of it.
+    if (resolution.targets.length === 0 && (resolution.status === 'resolved' || resolution.status === 'no-target')) continue;
     const j = judgeEvent(ev, ctx.products, ctx.filter?.product);
     for (const f of j.findings) tally.addFinding(f);
     for (const g of j.gaps) tally.addGap(g);

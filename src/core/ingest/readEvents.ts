@@ -4,6 +4,7 @@ import { listFiles, type Listed } from './listFiles';
 import { loadFile, type Loaded } from './loadFile';
 import { describeIoError, newReadStats, type ReadContext, type ReadStats } from './readStats';
 import { decompressed, recordsFromChunks, recordsFromWhole } from './readSource';
+import { RECORD_BATCHES, type Batchable } from './batches';
 
 export type { ReadStats } from './readStats';
 export { newReadStats } from './readStats';
@@ -43,7 +44,45 @@ const READ_CHUNK = 1024 * 1024;
  * output (several pages may follow each other). Formats are detected from content. A damaged source
  * is reported through `onError` with its position, and everything readable around it is still read.
  */
-export async function* readEvents(paths: string[], opts: ReadOptions = {}): AsyncGenerator<SourcedRecord> {
+export function readEvents(paths: string[], opts: ReadOptions = {}): AsyncGenerator<SourcedRecord> & Batchable {
+  const records = oneByOne(readUnits(paths, opts)) as AsyncGenerator<SourcedRecord> & Batchable;
+  // Generators start lazily: a consumer that takes the batches never runs `records`, and vice versa.
+  records[RECORD_BATCHES] = () => inBatches(readUnits(paths, opts));
+  return records;
+}
+
+async function* oneByOne(units: AsyncIterable<Iterable<SourcedRecord>>): AsyncGenerator<SourcedRecord> {
+  // Plain loops: `yield*` over an array would await once more per record.
+  for await (const unit of units) for (const r of unit) yield r;
+}
+
+/** Records of a whole file are handed over this many at a time: bounded arrays, few promises. */
+const BATCH = 1024;
+
+async function* inBatches(units: AsyncIterable<Iterable<SourcedRecord>>): AsyncGenerator<readonly SourcedRecord[]> {
+  for await (const unit of units) {
+    if (Array.isArray(unit)) {
+      if (unit.length > 0) yield unit as SourcedRecord[];
+      continue;
+    }
+    let batch: SourcedRecord[] = [];
+    for (const r of unit) {
+      batch.push(r);
+      if (batch.length === BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+}
+
+/**
+ * The records of every source in order, as units a consumer iterates fully before asking for the
+ * next: a whole file's lazy generator (so its errors are reported as its records are reached) or
+ * a streamed file's batch per chunk.
+ */
+async function* readUnits(paths: string[], opts: ReadOptions): AsyncGenerator<Iterable<SourcedRecord>> {
   const ctx = contextOf(opts);
   const wholeLimit = opts.wholeFileLimit ?? WHOLE_FILE_LIMIT;
   const files = listFiles(paths, ctx.stats);
@@ -59,11 +98,11 @@ export async function* readEvents(paths: string[], opts: ReadOptions = {}): Asyn
     else if (loaded?.kind === 'failed') failed(current.path, loaded.error, ctx);
     else if (loaded?.kind === 'whole') {
       ctx.stats.bytesRead += loaded.bytes;
-      for (const r of recordsFromWhole(loaded.buf, current.path, ctx, loaded.gzipError)) yield r;
+      yield recordsFromWhole(loaded.buf, current.path, ctx, loaded.gzipError);
     } else if (loaded) {
       ctx.stats.bytesRead += loaded.bytes;
       const chunks = decompressed(createReadStream(current.path, { highWaterMark: READ_CHUNK }));
-      for await (const batch of recordsFromChunks(chunks, current.path, ctx)) for (const r of batch) yield r;
+      for await (const batch of recordsFromChunks(chunks, current.path, ctx)) yield batch;
     }
   }
 }
