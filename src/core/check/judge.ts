@@ -36,6 +36,10 @@ function s(v: unknown): string {
  */
 export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduct?: string): Judgement {
   const { record, principal, resolution } = ev;
+  // A third of a trail (Describe*, List*) names no target and needs no gap: nothing to build.
+  if (resolution.targets.length === 0 && (resolution.status === 'resolved' || resolution.status === 'no-target')) {
+    return { findings: [], gaps: [], exempted: false, principalProduct: products.productOfPrincipal(principal) };
+  }
   const base = { eventID: s(record.eventID), eventTime: recordTime(record), eventSource: s(record.eventSource), eventName: s(record.eventName), source: ev.source };
   const out: Judgement = { findings: [], gaps: [], exempted: false };
   const pp = products.productOfPrincipal(principal);
@@ -105,6 +109,11 @@ interface OwnedTarget {
 
 /** Targets with their products, each ARN once, nested duplicates folded (see below). */
 function ownedTargets(list: Target[], products: ProductIndex): OwnedTarget[] {
+  // Most events name one target: no set, no folding.
+  if (list.length === 1) {
+    const t = list[0] as Target;
+    return [{ arn: t.arn, via: t.via, product: products.productOfResource(t.arn) }];
+  }
   const targets: OwnedTarget[] = [];
   const seen = new Set<string>();
   for (const t of list) {
