@@ -19,3 +19,17 @@ test('nonces differ per page', () => {
   assert.notEqual(makeNonce(), makeNonce());
   assert.ok(makeNonce().length >= 16);
 });
+
+// vscode-checkbox draws a `label` attribute and its slot text side by side until a slotchange
+// hides the first, and for markup present before the element upgrades no slotchange comes: the
+// label then read "Violations only Violations only", the control was twice as wide, and a click on
+// its middle did not toggle it (seen in headless Chromium with both). Slot text only.
+test('each toggle has its label once, as slot text, and no label attribute', () => {
+  const html = eventsHtml('vscode-resource:', makeNonce(), 'https://x/dist/webview.js', 'https://x/media/events.css');
+  const boxes = [...html.matchAll(/<vscode-checkbox([^>]*)>([^<]*)<\/vscode-checkbox>/g)];
+  assert.equal(boxes.length, 3);
+  for (const [, attrs, text] of boxes) {
+    assert.doesNotMatch(attrs ?? '', /\blabel=/, `no label attribute: ${attrs}`);
+    assert.match(text ?? '', /^\S.*\S$/, 'slot text names the toggle');
+  }
+});
