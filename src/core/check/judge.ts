@@ -127,5 +127,22 @@ function ownedTargets(list: Target[], products: ProductIndex): OwnedTarget[] {
   // A data event may name both the object and its bucket (`…:::b/k` and `…:::b`): one access, not
   // two. With a product, the object is kept (it is what was read); without one, the bucket is kept
   // (it is what someone has to tag).
-  return targets.filter((t) => !targets.some((u) => u !== t && u.product === t.product && (t.product !== undefined ? u.arn.startsWith(`${t.arn}/`) : t.arn.startsWith(`${u.arn}/`))));
+  const kept: OwnedTarget[] = [];
+  for (const t of targets) if (!folded(t, targets)) kept.push(t);
+  return kept;
+}
+
+/** True when another target of the same product nests with `t` and is the one kept (see above). */
+function folded(t: OwnedTarget, targets: OwnedTarget[]): boolean {
+  for (const u of targets) {
+    if (u === t || u.product !== t.product) continue;
+    const owned = t.product !== undefined;
+    if (owned ? nestsIn(u.arn, t.arn) : nestsIn(t.arn, u.arn)) return true;
+  }
+  return false;
+}
+
+/** `inner` starts with `outer/`, tested without building that string. */
+function nestsIn(inner: string, outer: string): boolean {
+  return inner.length > outer.length && inner.charCodeAt(outer.length) === 47 && inner.startsWith(outer);
 }

@@ -48,6 +48,21 @@ export function result(status: ResolutionStatus, set: TargetSet, actions: string
   return r;
 }
 
+// Reasons that depend only on the plan's actions, worded once per plan instead of once per record.
+const LISTED = new WeakMap<Plan, string>();
+const OPTIONAL = new WeakMap<Plan, string>();
+
+/** `actions` joined, then `tail`; cached while the record added no action to the plan's (a denial can). */
+function worded(cache: WeakMap<Plan, string>, plan: Plan, actions: string[], tail: string): string {
+  if (actions.length !== plan.actions.length) return `${actions.join(', ')}${tail}`;
+  let r = cache.get(plan);
+  if (r === undefined) {
+    r = `${actions.join(', ')}${tail}`;
+    cache.set(plan, r);
+  }
+  return r;
+}
+
 /** The resolution of a record whose targets have all been collected. */
 export function finish(plan: Plan, set: TargetSet, missing: Misses, actions: string[], eventName: string, record: CloudTrailRecord): Resolution {
   const found = set.targets.length > 0;
@@ -60,11 +75,11 @@ export function finish(plan: Plan, set: TargetSet, missing: Misses, actions: str
     return found ? result('resolved', set, actions) : result('no-target', set, actions, plan.noTargetReason);
   }
   if (!found && isListCall(eventName)) {
-    return result('no-target', set, actions, `${actions.join(', ')} named no specific resource: it listed or described across the account`);
+    return result('no-target', set, actions, worded(LISTED, plan, actions, ' named no specific resource: it listed or described across the account'));
   }
   const required = plan.required;
   if (!found && required.length === 0 && !emptyRequest(record)) {
-    return result('no-target', set, actions, `${actions.join(', ')}: IAM lists its resource types as optional and the record names none, so the call applied to the account`);
+    return result('no-target', set, actions, worded(OPTIONAL, plan, actions, ': IAM lists its resource types as optional and the record names none, so the call applied to the account'));
   }
   if (required.length === 0 || plan.anyOf) {
     if (found && (!plan.anyOf || required.some((pt) => set.hasType(pt.type.name)))) return result('resolved', set, actions);

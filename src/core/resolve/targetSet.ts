@@ -10,17 +10,18 @@ import type { Plan, PlanType } from './plan';
 export class TargetSet {
   readonly targets: Target[] = [];
   readonly related: Target[] = [];
+  // Both allocated on first use: most records of millions never name a typed target.
   /** Resource types that have at least one target. */
-  private readonly found: string[] = [];
+  private found: string[] | undefined;
   /** Resource types CloudTrail's own resources[] named: templates need not guess those. */
-  private readonly fromResources: string[] = [];
+  private fromResources: string[] | undefined;
 
   hasType(resourceType: string): boolean {
-    return this.found.includes(resourceType);
+    return this.found !== undefined && this.found.includes(resourceType);
   }
 
   hasTypeFromResources(resourceType: string): boolean {
-    return this.fromResources.includes(resourceType);
+    return this.fromResources !== undefined && this.fromResources.includes(resourceType);
   }
 
   addTarget(arn: string, via: Via, resourceType?: string, assumption?: string): void {
@@ -30,8 +31,8 @@ export class TargetSet {
     if (i >= 0) this.related.splice(i, 1);
     this.targets.push(make(arn, via, resourceType, assumption));
     if (resourceType) {
-      this.found.push(resourceType);
-      if (via === 'resources') this.fromResources.push(resourceType);
+      (this.found ??= []).push(resourceType);
+      if (via === 'resources') (this.fromResources ??= []).push(resourceType);
     }
   }
 
