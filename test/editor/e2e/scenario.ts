@@ -12,7 +12,7 @@ import { acceptQuickInput, contextMenu, openContainer, row, rowLabels, view, wai
 interface Expected {
   pairs: { principalProduct: string; resourceProduct: string }[];
   findings: { eventID: string; principalProduct: string; resourceProduct: string; resourceArns: string[] }[];
-  gaps: { kind: string; principalArn?: string }[];
+  gaps: { eventID: string; kind: string; reason: string; principalArn?: string }[];
 }
 
 export interface ScenarioContext {
@@ -26,6 +26,9 @@ export interface ScenarioContext {
 const PRODUCT = 'catalog';
 const RESOURCE = 'catalog-products';
 const PRINCIPAL = 'checkout-api';
+// checkout's payment key: the demo has GetSecretValue calls naming it only by name (see demo/EXPECTED.md).
+const SECRET_NAME = 'checkout/stripe-api-key';
+const SECRET_TAIL = 'stripe-api-key-6QiIXk';
 
 /** A quick-input entry whose label is exactly `label`. */
 function quickItem(page: Page, label: string): Locator {
@@ -52,17 +55,26 @@ async function paletteThenPick(page: Page, command: string, pick: string): Promi
 
 /** Switches the colour theme the way a user does: Preferences: Color Theme, type its name, Enter. */
 /**
- * Sets one of the events table's toggles (`violations-only`, `unresolved-only`…). Keyboard, not a
- * click: a click on the element's centre lands on its label, which does not toggle it.
+ * Sets one of the events table's toggles (`violations-only`, `unresolved-only`…) the way a user
+ * does: a click on the middle of the control (its label), or Space with the focus on it.
  */
-async function setToggle(frame: FrameLocator, id: string, on: boolean): Promise<void> {
+async function setToggle(frame: FrameLocator, id: string, on: boolean, how: 'click' | 'key' = 'click'): Promise<void> {
   const toggle = frame.locator(`#${id}`);
   const isChecked = (): Promise<boolean> => toggle.evaluate((el) => Boolean((el as unknown as { checked?: boolean }).checked));
   if ((await isChecked()) !== on) {
-    await toggle.focus();
-    await toggle.press('Space');
+    if (how === 'click') {
+      await toggle.click();
+    } else {
+      await toggle.focus();
+      await toggle.press('Space');
+    }
   }
-  assert.equal(await isChecked(), on, `${id} is ${on ? 'on' : 'off'}`);
+  assert.equal(await isChecked(), on, `${id} is ${on ? 'on' : 'off'} after a ${how === 'click' ? 'click on its middle' : 'Space'}`);
+  // One label: the control draws its text once, from its slot or from a `label` attribute, never
+  // both (both at once showed "Violations only Violations only").
+  const fromAttribute = await toggle.evaluate((el) => el.shadowRoot?.querySelector('.label-attr')?.textContent?.trim() ?? '');
+  const fromSlot = (await toggle.textContent() ?? '').trim();
+  assert.ok((fromAttribute === '') !== (fromSlot === ''), `${id} shows its label once (attribute "${fromAttribute}", slot "${fromSlot}")`);
 }
 
 async function setTheme(page: Page, theme: string, workbenchClass: string): Promise<void> {
@@ -131,8 +143,9 @@ export async function scenario(steps: Steps, ctx: ScenarioContext): Promise<void
   });
 
   const unresolvedOfPrincipal = expected.gaps.filter((g) => g.kind === 'unresolved-target' && g.principalArn?.endsWith(`/${PRINCIPAL}`)).length;
-  const checkHighlighted = async (): Promise<void> => {
-    const frame = await webviewFrame(page, `Activity: ${PRINCIPAL}`);
+  // `mustShow`: event ids that have to be among the highlighted rows.
+  const checkHighlighted = async (title: string, mustShow: string[] = []): Promise<void> => {
+    const frame = await webviewFrame(page, title);
     await frame.locator('[data-event-id]').first().waitFor({ timeout: 30_000 });
     // Highlighted means drawn differently from a resolved row, whatever the theme's colours are.
     const style = (sel: string): Promise<string> => frame.locator(sel).first().evaluate((el) => {
@@ -144,12 +157,11 @@ export async function scenario(steps: Steps, ctx: ScenarioContext): Promise<void
     await setToggle(frame, 'unresolved-only', false);
     await frame.locator('.row[data-event-id]:not([data-unresolved])').first().waitFor();
     const resolvedStyle = await style('.row[data-event-id]:not([data-unresolved])');
-    await setToggle(frame, 'unresolved-only', true);
+    await setToggle(frame, 'unresolved-only', true, 'key');
     const unresolved = frame.locator('[data-unresolved]');
     await unresolved.first().waitFor({ timeout: 10_000 });
-    // demo/expected.json names this principal's unresolved calls; the resolver may since name some targets.
-    assert.ok(unresolvedOfPrincipal > 0, 'the demo expects unresolved calls of this principal');
     assert.ok(await unresolved.count() >= 1, 'at least one unresolved row');
+    for (const id of mustShow) assert.equal(await frame.locator(`.row[data-unresolved][data-event-id="${id}"]`).count(), 1, `highlighted row of ${id}`);
     assert.equal(await frame.locator('.row[data-event-id]:not([data-unresolved])').count(), 0, 'the toggle leaves only unresolved rows');
     assert.match(await unresolved.first().getAttribute('aria-label') ?? '', /unresolved target: \S/);
     assert.match(await unresolved.first().locator('.reason').first().textContent() ?? '', /^(Partly u|U)nresolved: \S/);
@@ -160,9 +172,23 @@ export async function scenario(steps: Steps, ctx: ScenarioContext): Promise<void
     assert.ok(edge !== '0px' || (shadow !== undefined && shadow !== 'none'), `unresolved rows carry an edge marker (${unresolvedStyle})`);
   };
 
+  // A resource's panel also lists the unresolved events that name it (here a secret asked for by
+  // name, whose ARN suffix the record lacks), highlighted with the resolver's reason.
+  const secretGaps = expected.gaps.filter((g) => g.kind === 'unresolved-target' && g.reason.includes(`"${SECRET_NAME}"`)).map((g) => g.eventID);
+  await steps.run(`the events panel of secret ${SECRET_NAME} highlights the unresolved calls that name it`, async () => {
+    assert.ok(secretGaps.length > 0, `demo/expected.json has unresolved calls naming ${SECRET_NAME}`);
+    await paletteThenPick(page, 'TagTrail: Show CloudTrail Events', `secret:${SECRET_NAME}-`);
+    await checkHighlighted(`Events: ${SECRET_TAIL}`, secretGaps);
+    const frame = await webviewFrame(page, `Events: ${SECRET_TAIL}`);
+    assert.match(await frame.locator('#subject').textContent() ?? '', new RegExp(`:secret:${SECRET_NAME}-`));
+    await shot('events-resource-unresolved-light.png');
+  });
+
   await steps.run(`the activity panel of ${PRINCIPAL} highlights its unresolved calls (light theme)`, async () => {
     await paletteThenPick(page, 'TagTrail: Show Activity', `role/service/${PRINCIPAL}`);
-    await checkHighlighted();
+    // demo/expected.json names this principal's unresolved calls; the resolver may since name some targets.
+    assert.ok(unresolvedOfPrincipal > 0, 'the demo expects unresolved calls of this principal');
+    await checkHighlighted(`Activity: ${PRINCIPAL}`);
     await shot('events-unresolved-light.png');
   });
 
@@ -170,7 +196,7 @@ export async function scenario(steps: Steps, ctx: ScenarioContext): Promise<void
     await setTheme(page, 'Dark Modern', 'vs-dark');
     const frame = await webviewFrame(page, `Activity: ${PRINCIPAL}`);
     await frame.locator('body.vscode-dark').waitFor({ timeout: 20_000 });
-    await checkHighlighted();
+    await checkHighlighted(`Activity: ${PRINCIPAL}`);
     await shot('events-unresolved-dark.png');
     await setTheme(page, 'Light Modern', 'vs');
   });
