@@ -17,10 +17,13 @@ import { Steps } from './steps';
 const repo = resolve(__dirname, '..', '..', '..');
 const { values: args } = parseArgs({ options: { vsix: { type: 'string' }, keep: { type: 'boolean', default: false } } });
 
-/** Packages the current build (dist/) exactly as it would ship. */
+/**
+ * Packages the current build (dist/) exactly as `npm run package` ships it. Relative links in the
+ * README stay relative: the project names no repository URL for vsce to point them at.
+ */
 function packageVsix(dir: string): string {
   const out = join(dir, 'tagtrail.vsix');
-  const r = spawnSync(process.execPath, [join(repo, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', out],
+  const r = spawnSync(process.execPath, [join(repo, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', out],
     { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}${r.stderr}`);
   return out;
