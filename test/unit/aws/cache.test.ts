@@ -47,7 +47,10 @@ test('a second check reads the cache and fetches only new events; an interrupted
     const first = await run(acct.windowEnd);
     assert.equal(first.ids.length, 160);
     assert.equal(new Set(first.ids).size, 160);
-    assert.equal(first.stats.fetched, 110, 'the 50 cached by the interrupted run are not fetched as new');
+    // The interrupted run cached at least its first page (50); a page prefetched before the abort
+    // landed may be cached too, so the split varies with timing, but nothing cached is fetched again.
+    assert.ok(first.stats.fromCache >= 50, `the interrupted run's first page is cached (${first.stats.fromCache})`);
+    assert.equal(first.stats.fetched + first.stats.fromCache, 160, 'every event once: cached ones are not fetched as new');
     const before = lookups();
     const second = await run(acct.windowEnd);
     assert.deepEqual([...second.ids].sort(), [...first.ids].sort());
