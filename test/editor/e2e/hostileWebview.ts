@@ -136,7 +136,7 @@ async function showActivity(page: Page, arn: string): Promise<void> {
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const shots = join(repo, 'test-results', 'editor');
+  const shots = join(repo, 'test-results', 'editor', 'hostile');
   mkdirSync(shots, { recursive: true });
   const files = writeHostileFiles();
   const cases = hostileCases();
@@ -223,9 +223,10 @@ async function main(): Promise<number> {
     // show up in these probes, or a clean result above would prove nothing.
     await check('control: a payload parsed as HTML in the webview frame is caught by the probes', async () => {
       const before = (await probeAll(p)).reduce((n, s) => n + s.state.csp.length, 0);
+      const images = await frame!.locator('img[src="x"]').count();
       await frame!.locator('body').evaluate((b, html) => (b as unknown as { insertAdjacentHTML(w: string, h: string): void }).insertAdjacentHTML('beforeend', html), PAYLOADS[0]!.text);
       await p.waitForTimeout(500);
-      assert.equal(await frame!.locator('img[src="x"]').count(), 1, 'the sweep\'s selector sees the injected image');
+      assert.equal(await frame!.locator('img[src="x"]').count(), images + 1, 'the sweep\'s selector sees the injected image');
       const after = (await probeAll(p)).flatMap((s) => s.state.csp);
       assert.ok(after.length > before && after.slice(before).some(injected), `a blocked-handler violation is recorded (${after.length - before} new)`);
     });
