@@ -2,10 +2,9 @@
 // beside a baseline that reads only resources[], measured the same way in the same run.
 // --holdout measures test/labelled/holdout.jsonl alone instead: records the resolver was not tuned on.
 //   npx tsx scripts/measure-resolution.ts [--holdout] [--baseline-misses] [--max-misses N]
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CORPUS_DIR, LABELS_DIR, corpusAvailable, labelProblems, loadLabelledRecords, loadLabels, type Label, type LabelledRecord } from '../test/labelled/labels';
+import { CORPUS_DIR, LABELS_DIR, corpusAvailable, loadLabelledRecords, loadLabels, type Label, type LabelledRecord } from '../test/labelled/labels';
 import { loadResolveRecord } from '../test/labelled/loadResolver';
 import { measure, ratio, resolveFromResourcesOnly, type Figures, type Miss, type Resolve } from '../test/labelled/measure';
 
@@ -59,34 +58,8 @@ function printMisses(title: string, misses: Miss[], max: number): void {
   }
 }
 
-const HOLDOUT = 'holdout.jsonl';
-
-// loadLabels reads only labels-*.jsonl (what the threshold test scores), so the held-out file is read here.
 function loadHoldout(): { labels: Label[]; problems: string[] } {
-  const labels: Label[] = [];
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  readFileSync(path.join(LABELS_DIR, HOLDOUT), 'utf8').split('\n').forEach((text, i) => {
-    if (text.trim() === '') return;
-    const origin = `${HOLDOUT}:${i + 1}`;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      problems.push(`${origin}: not JSON`);
-      return;
-    }
-    const p = labelProblems(parsed);
-    if (p.length > 0) {
-      problems.push(...p.map((m) => `${origin}: ${m}`));
-      return;
-    }
-    const label = { ...(parsed as Omit<Label, 'origin'>), origin };
-    if (seen.has(`${label.file}:${label.line}`)) problems.push(`${origin}: ${label.file}:${label.line} labelled twice`);
-    seen.add(`${label.file}:${label.line}`);
-    labels.push(label);
-  });
-  return { labels, problems };
+  return loadLabels(LABELS_DIR, /^holdout\.jsonl$/);
 }
 
 // A held-out record must not be one the resolver was tuned on.

@@ -67,13 +67,19 @@ export function labelProblems(v: unknown): string[] {
   return problems;
 }
 
-/** Reads every labels-*.jsonl in `dir`. Malformed lines and duplicate references land in `problems`. */
-export function loadLabels(dir: string = LABELS_DIR): { labels: Label[]; problems: string[] } {
+/** The tuning labels the threshold test scores; the held-out file is `holdout.jsonl`. */
+export const TUNING_LABELS = /^labels-.+\.jsonl$/;
+
+/**
+ * Reads every label file in `dir` whose name matches `files` (default: the tuning labels).
+ * Malformed lines and duplicate references land in `problems`.
+ */
+export function loadLabels(dir: string = LABELS_DIR, files: RegExp = TUNING_LABELS): { labels: Label[]; problems: string[] } {
   const labels: Label[] = [];
   const problems: string[] = [];
   const seen = new Map<string, string>();
-  const files = readdirSync(dir).filter((n) => /^labels-.+\.jsonl$/.test(n)).sort();
-  for (const name of files) {
+  const names = readdirSync(dir).filter((n) => files.test(n)).sort();
+  for (const name of names) {
     const lines = readFileSync(path.join(dir, name), 'utf8').split('\n');
     lines.forEach((text, i) => {
       if (text.trim() === '') return;
