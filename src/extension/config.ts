@@ -7,6 +7,8 @@ export interface TagTrailConfig {
   lookbackDays: number;
   profile: string;
   trailBucket: string;
+  /** `<workgroup>/<database>.<table>`: the live check's events come from an Athena scan; empty means no Athena. */
+  athenaTable: string;
   mappingFile: string;
   offlineInventory: string;
   offlineEvents: string[];
@@ -27,6 +29,7 @@ export function readConfig(): TagTrailConfig {
     lookbackDays: Number.isFinite(days) && days >= 1 ? Math.min(90, Math.floor(days)) : 7,
     profile: String(c.get('profile') ?? '').trim(),
     trailBucket: String(c.get('trailBucket') ?? '').trim(),
+    athenaTable: String(c.get('athena.table') ?? '').trim(),
     mappingFile: String(c.get('mappingFile') ?? '').trim(),
     offlineInventory: String(c.get('offline.inventory') ?? '').trim(),
     offlineEvents: strings(c.get('offline.events')),

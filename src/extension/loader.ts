@@ -75,12 +75,12 @@ export function loadInputs(session: Session, inputs: Inputs, log: vscode.LogOutp
     const result = await runCheck(inputs.events(signal, (e) => {
       readErrors.push(e);
       log.warn(readErrorLine(e));
-    }), {
+    }, (message) => progress.report({ message: escapeNotice(message) })), {
       products,
       signal,
       readErrors,
       ...(inputs.kind === 'live' ? { filter: { since: `${cfg.lookbackDays}d` } } : {}),
-      scope: { eventSources: inputs.eventSources, inventorySources: inventory.sources, ...(inputs.managementEventsOnly ? { managementEventsOnly: true } : {}) },
+      scope: { eventSources: inputs.eventSources, inventorySources: inventory.sources, ...(inputs.managementEventsOnly ? { managementEventsOnly: true } : {}), ...(inputs.scopeNotes ? { notes: inputs.scopeNotes } : {}) },
       onEvent: (ev) => {
         session.addEvent(ev);
         if (++n % 5_000 === 0) progress.report({ message: `${n} events…` });

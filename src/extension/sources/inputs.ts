@@ -14,8 +14,10 @@ export interface Inputs {
   managementEventsOnly?: boolean;
   inventory(signal: AbortSignal): Promise<Inventory>;
   mapping(): Promise<ProductMapping | undefined>;
-  /** Streams events; read errors go to `onError` and reading goes on. */
-  events(signal: AbortSignal, onError: (e: ReadError) => void): AsyncIterable<SourcedRecord>;
+  /** Streams events; read errors go to `onError` and reading goes on; `onNote` gets short progress lines (e.g. Athena's state). */
+  events(signal: AbortSignal, onError: (e: ReadError) => void, onNote?: (message: string) => void): AsyncIterable<SourcedRecord>;
+  /** Sentences for the report's scope, filled while the events are read (e.g. what Athena scanned). */
+  scopeNotes?: string[];
   /** Paths or URIs the events come from, for the report's scope. */
   eventSources: string[];
 }

@@ -5,6 +5,7 @@ import { escapeTerminal } from '../../core/report/escape';
 import { resolvePath, type TagTrailConfig } from '../config';
 import type { Inputs } from './inputs';
 import { readMappingFile } from './offlineSource';
+import { athenaEventSource, athenaEvents } from './athenaSource';
 
 /** Asks for an MFA code when a profile's role needs one; the code is passed on and never logged. */
 async function askMfaCode(serial: string): Promise<string> {
@@ -44,23 +45,31 @@ export function liveInputsFromConfig(c: TagTrailConfig, log: vscode.LogOutputCha
     consumed = false;
     inputs.account = live.callerIdentity.account;
     inputs.regions = [...new Set(live.inventory.sources.flatMap((s) => /^aws:tag:GetResources:(.+)$/.exec(s)?.[1] ?? []))];
-    inputs.managementEventsOnly = live.managementEventsOnly;
+    // An Athena scan reads the trail's table: data events included, whatever LookupEvents would say.
+    inputs.managementEventsOnly = athena ? false : live.managementEventsOnly;
     for (const note of live.scopeNotes) log.info(`scope: ${escapeTerminal(note)}`);
     return live;
   };
+  const athena = athenaEventSource(c);
   const inputs: Inputs = {
     kind: 'live',
     label: c.profile || 'default credentials',
     regions: c.regions,
-    eventSources: [],
+    eventSources: athena ? [athena] : [],
+    ...(athena ? { scopeNotes: [] } : {}),
     inventory: async (signal) => (await connect(signal)).inventory,
     mapping: () => readMappingFile(c.mappingFile ? resolvePath(c.mappingFile) : undefined),
-    events: (signal, onError) => (async function* () {
+    events: (signal, onError, onNote) => (async function* () {
       // The live event stream can be read once; a second read (a re-check that needs every event) reconnects.
       const l = live && !consumed ? live : await connect(signal);
       consumed = true;
       errorSink = onError;
-      for await (const r of l.events) {
+      // A second read (re-check) scans again; its notes replace the first scan's.
+      inputs.scopeNotes?.splice(0);
+      const events = athena
+        ? athenaEvents({ config: c, inventory: l.inventory, mapping: await inputs.mapping(), signal, log, mfaCodeProvider: askMfaCode, notes: inputs.scopeNotes ?? [], ...(onNote ? { onNote } : {}) })
+        : l.events;
+      for await (const r of events) {
         signal.throwIfAborted();
         yield r;
       }
