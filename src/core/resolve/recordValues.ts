@@ -65,9 +65,16 @@ function lower(k: string): string {
   return l;
 }
 
+/**
+ * What a record without any wanted value or ARN yields: most records, so they share it rather than
+ * each allocating an empty Map and array. Callers only read RecordValues.
+ */
+const EMPTY_MAP = new Map<string, FoundValue[]>();
+const EMPTY_ARNS: FoundValue[] = [];
+
 class Walker {
-  readonly byKey = new Map<string, FoundValue[]>();
-  readonly arns: FoundValue[] = [];
+  byKey = EMPTY_MAP;
+  arns = EMPTY_ARNS;
   private nodes = 0;
   private nextGroup = 1;
 
@@ -83,7 +90,10 @@ class Walker {
       if (!isArn && !keep) return;
       const fv: FoundValue = { value: node, key, group, side };
       if (keep) this.add(fv);
-      if (isArn) this.arns.push(fv);
+      if (isArn) {
+        if (this.arns === EMPTY_ARNS) this.arns = [fv];
+        else this.arns.push(fv);
+      }
     } else if (typeof node === 'number') {
       if (Number.isFinite(node) && (this.wanted === undefined || this.wanted.has(key))) this.add({ value: String(node), key, group, side });
     } else if (Array.isArray(node)) {
@@ -103,6 +113,7 @@ class Walker {
   }
 
   private add(fv: FoundValue): void {
+    if (this.byKey === EMPTY_MAP) this.byKey = new Map();
     const list = this.byKey.get(fv.key);
     if (list) {
       if (list.length < 200) list.push(fv);
