@@ -63,15 +63,16 @@ export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduc
   if (pp === undefined && keep(undefined, targetProducts())) {
     gap('unowned-principal', principal.type === 'unknown' ? 'the record names no usable caller' : `no product tag or mapping for ${principal.type} ${principal.arn}`);
   }
-  const unownedSeen = new Set<string>();
+  // Made on the first unowned target: most events have none, and this runs for every targeted one.
+  let unownedSeen: Set<string> | undefined;
   for (const t of targets) {
     const rp = t.product;
     if (rp === undefined) {
       if (!keep(pp)) continue;
       const u = unowned(t.arn, products);
       // Several objects of one untagged bucket in one event are one thing to tag.
-      if (unownedSeen.has(u.resourceArn)) continue;
-      unownedSeen.add(u.resourceArn);
+      if (unownedSeen?.has(u.resourceArn)) continue;
+      (unownedSeen ??= new Set()).add(u.resourceArn);
       gap('unowned-resource', u.reason, u.resourceArn);
       continue;
     }
