@@ -5,9 +5,9 @@
 
 /** Variables every template may use that come from the record's envelope, not its parameters. */
 export interface ArnEnv {
-  partition: string;
-  region: string;
-  account: string;
+  readonly partition: string;
+  readonly region: string;
+  readonly account: string;
 }
 
 export interface ArnTemplate {

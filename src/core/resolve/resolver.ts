@@ -39,18 +39,18 @@ function str(v: unknown): string {
 }
 
 const NO_VALUES: RecordValues = { byKey: new Map(), arns: [] };
-let lastRegion = '';
-let lastPartition = 'aws';
+// A trail file is one account and region: consecutive records share one env object (envs are
+// never mutated; a row with another account gets a copy) instead of allocating one each.
+let lastEnv: ArnEnv = { partition: 'aws', region: '', account: '' };
 
 function envOf(record: CloudTrailRecord): ArnEnv {
   const region = str(record.awsRegion);
-  if (region !== lastRegion) {
-    lastRegion = region;
-    lastPartition = partitionOf(region);
-  }
   const who = record.userIdentity;
   const account = str(record.recipientAccountId) || (who !== null && typeof who === 'object' ? str(who.accountId) : '');
-  return { partition: lastPartition, region, account };
+  if (region === lastEnv.region && account === lastEnv.account) return lastEnv;
+  const partition = region === lastEnv.region ? lastEnv.partition : partitionOf(region);
+  lastEnv = { partition, region, account };
+  return lastEnv;
 }
 
 /** Request ARNs under these keys are handed to the call, not acted on, when the action is unknown. */
