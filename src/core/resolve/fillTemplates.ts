@@ -48,8 +48,7 @@ export function fillType(pt: PlanType, values: RecordValues, env: ArnEnv): FillR
   }
   const perVar: VarValue[][] = [];
   for (const v of pt.vars) {
-    let found = valuesFor(v.sources, values, pt.fromResponse);
-    if (found.length > 0) found = found.filter((x) => idFitsType(pt.type.name, pt.type.template.service, x.value));
+    const found = fitting(pt, valuesFor(v.sources, values, pt.fromResponse));
     if (found.length === 0) return { arns: [], missing: { variable: v.name, sources: v.sources } };
     perVar.push(found);
   }
@@ -63,19 +62,30 @@ export function fillType(pt: PlanType, values: RecordValues, env: ArnEnv): FillR
     let via: Via = 'template';
     let assumption: string | undefined;
     let rowEnv = env;
-    pt.vars.forEach((v, i) => {
+    for (let i = 0; i < pt.vars.length; i++) {
       const vv = row[i] as VarValue;
-      record[v.name] = vv.value;
+      record[(pt.vars[i] as PlanType['vars'][number]).name] = vv.value;
       if (vv.via === 'curated') via = 'curated';
       if (vv.assumption) assumption = vv.assumption;
       if (vv.account) rowEnv = { ...env, account: vv.account };
-    });
+    }
     const arn = fillTemplate(pt.type.template, rowEnv, record);
     if (arn === undefined || arns.some((a) => a.arn === arn)) continue;
     arns.push(assumption ? { arn, via, assumption } : { arn, via });
     if (arns.length >= MAX_ARNS_PER_TYPE) break;
   }
   return { arns };
+}
+
+/** The values whose shape fits the type's ids; the same array when all do (the usual case, no copy). */
+function fitting(pt: PlanType, found: VarValue[]): VarValue[] {
+  const { name, template } = pt.type;
+  for (let i = 0; i < found.length; i++) {
+    if (!idFitsType(name, template.service, (found[i] as VarValue).value)) {
+      return found.filter((x) => idFitsType(name, template.service, x.value));
+    }
+  }
+  return found;
 }
 
 /** The distinct keys a variable was looked for under, for reasons. */
@@ -169,9 +179,8 @@ function hasControl(s: string): boolean {
  * cartesian product, which names resources the call never touched: undefined.
  */
 function pairUp(perVar: VarValue[][]): VarValue[][] | undefined {
-  const multi = perVar.filter((l) => l.length > 1);
-  if (multi.length === 0) return [perVar.map((l) => l[0] as VarValue)];
-  const lead = multi[0] as VarValue[];
+  const lead = perVar.find((l) => l.length > 1);
+  if (lead === undefined) return [perVar.map((l) => l[0] as VarValue)];
   const rows: VarValue[][] = [];
   for (let i = 0; i < lead.length; i++) {
     const g = (lead[i] as VarValue).group;
