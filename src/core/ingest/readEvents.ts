@@ -79,8 +79,8 @@ async function* inBatches(units: AsyncIterable<Iterable<SourcedRecord>>): AsyncG
 
 /**
  * The records of every source in order, as units a consumer iterates fully before asking for the
- * next: a whole file's lazy generator (so its errors are reported as its records are reached) or
- * a streamed file's batch per chunk.
+ * next: arrays of up to 1,024 of a whole file's records (its errors are reported as each array is
+ * made) or a streamed file's batch per chunk.
  */
 async function* readUnits(paths: string[], opts: ReadOptions): AsyncGenerator<Iterable<SourcedRecord>> {
   const ctx = contextOf(opts);
@@ -98,7 +98,7 @@ async function* readUnits(paths: string[], opts: ReadOptions): AsyncGenerator<It
     else if (loaded?.kind === 'failed') failed(current.path, loaded.error, ctx);
     else if (loaded?.kind === 'whole') {
       ctx.stats.bytesRead += loaded.bytes;
-      yield recordsFromWhole(loaded.buf, current.path, ctx, loaded.gzipError);
+      for (const batch of recordsFromWhole(loaded.buf, current.path, ctx, loaded.gzipError)) yield batch;
     } else if (loaded) {
       ctx.stats.bytesRead += loaded.bytes;
       const chunks = decompressed(createReadStream(current.path, { highWaterMark: READ_CHUNK }));

@@ -45,36 +45,50 @@ export async function* recordsFromChunks(chunks: AsyncIterable<Buffer>, source: 
 }
 
 /**
- * Records from a whole decompressed file held in memory, synchronously (no promise per record).
+ * Records from a whole decompressed file held in memory, synchronously (no promise per record),
+ * in arrays of at most 1,024; a damaged record is reported when its array is made.
  * Trail files are parsed with one `JSON.parse`, the fastest way V8 offers; anything else, or a file
  * that fails that parse (truncated, concatenated pages), goes through the splitting parser, which
  * recovers what it can. `streamError` is what cut the content short (a damaged gzip).
  */
-export function* recordsFromWhole(buf: Buffer, source: string, ctx: ReadContext, streamError?: unknown): Generator<SourcedRecord> {
+export function* recordsFromWhole(buf: Buffer, source: string, ctx: ReadContext, streamError?: unknown): Generator<SourcedRecord[]> {
   if (streamError === undefined && detectLayout(buf) === 'container') {
     const records = parseTrailFile(buf);
     if (records) {
       ctx.stats.sourcesRead++;
+      // In arrays of WHOLE_BATCH, not one yield per record: a generator step per record was a
+      // resumption and an iterator result object each, for millions of records.
+      let batch: SourcedRecord[] = [];
       let position = 0;
       for (const value of records) {
         position++;
         const r = toSourced(value, source, position);
         if (typeof r !== 'string') {
           ctx.stats.recordsRead++;
-          yield r;
+          batch.push(r);
         } else {
           ctx.stats.recordsRejected++;
           ctx.onError({ source, position, message: `record ${position}: ${r}` });
         }
-        if ((position & 1023) === 0) ctx.signal?.throwIfAborted();
+        if ((position & (WHOLE_BATCH - 1)) === 0) {
+          ctx.signal?.throwIfAborted();
+          if (batch.length > 0) yield batch;
+          // The consumer may have aborted while taking that array: stop before making the next.
+          ctx.signal?.throwIfAborted();
+          batch = [];
+        }
       }
+      if (batch.length > 0) yield batch;
       return;
     }
   }
   const parser = new SourceParser(buf, source, ctx);
-  yield* parser.feed(buf);
-  yield* parser.finish(streamError);
+  yield parser.feed(buf);
+  yield parser.finish(streamError);
 }
+
+/** Records of a whole file per array (a power of two: positions are masked with it). */
+const WHOLE_BATCH = 1024;
 
 /** The records of a `{"Records":[…]}` or `{"Events":[…]}` file, or undefined if it is not exactly one such object. */
 function parseTrailFile(buf: Buffer): unknown[] | undefined {
