@@ -2,51 +2,21 @@
 // IAM and tags, Athena answered by DuckDB over the demo trail files) runs in this extension host, and
 // Refresh with a profile must take its events from the Athena scan, not LookupEvents or trail files.
 import * as assert from 'node:assert/strict';
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { athenaToDuckdb } from '../../../src/core/athena/duckdbView';
 import { SCAN_COLUMNS } from '../../../src/core/athena/scanSql';
-import { sqlString } from '../../../src/core/athena/sqlText';
 import type { AthenaEndpoint } from '../../endpoint/athena';
 import { makeAwsHome, type AwsHome } from '../../endpoint/awsFiles';
 import { DEMO_KEY, demoState } from '../../endpoint/demoState';
 import { startEndpoint, type RunningEndpoint } from '../../endpoint/server';
-import { api, demoDir, demoExpected, extension, withSettings } from './helpers';
+import { duckdbRows } from '../../unit/athena/duckdbRows';
+import { api, demoDir, demoExpected, withSettings } from './helpers';
 
-interface DuckDb {
-  DuckDBInstance: { create(path: string, opts: Record<string, string>): Promise<{ connect(): Promise<{ run(sql: string): Promise<unknown>; closeSync(): void }>; closeSync(): void }> };
-}
-
-/**
- * Runs the scan SQL in DuckDB and returns Athena's answer. DuckDB is a native module the suite's
- * bundler cannot inline, so it is required from the extension's own node_modules at run time.
- */
+/** Athena's answer to the scan, from DuckDB over the demo trail files, as rows in SCAN_COLUMNS order. */
 async function duckdbAnswer(sql: string): Promise<(string | null)[][]> {
-  const { DuckDBInstance } = createRequire(join(extension().extensionPath, 'package.json'))('@duckdb/node-api') as DuckDb;
-  const dir = mkdtempSync(join(tmpdir(), 'tagtrail-athena-editor-'));
-  const file = join(dir, 'rows.json');
-  try {
-    const db = await DuckDBInstance.create(':memory:', { threads: '2' });
-    const conn = await db.connect();
-    try {
-      await conn.run(`COPY (${sql}) TO ${sqlString(file)} (FORMAT json)`);
-    } finally {
-      conn.closeSync();
-      db.closeSync();
-    }
-    const rows: (string | null)[][] = [];
-    for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
-      if (!line) continue;
-      const row = JSON.parse(line) as Record<string, unknown>;
-      rows.push(SCAN_COLUMNS.map((c) => (row[c] === null || row[c] === undefined ? null : String(row[c]))));
-    }
-    return rows;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const rows: (string | null)[][] = [];
+  for await (const row of duckdbRows(sql)) rows.push(SCAN_COLUMNS.map((c) => row[c] ?? null));
+  return rows;
 }
 
 suite('live AWS through Athena (local endpoint)', () => {

@@ -4,12 +4,6 @@
  * (the table's local twin, `duckdbView`) and checks only the rows it brings back. Shared by the unit
  * test and scripts/bench-athena.ts.
  */
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { sqlString } from '../../../src/core/athena/sqlText';
 import type { CheckResult, Finding, Inventory, ProductMapping, SourcedRecord } from '../../../src/core/model';
 import { runCheck, type CheckFilter } from '../../../src/core/check/check';
 import { readEvents } from '../../../src/core/ingest/readEvents';
@@ -20,6 +14,8 @@ import { scanSql } from '../../../src/core/athena/scanSql';
 import { DUCKDB } from '../../../src/core/athena/dialect';
 import { duckdbView } from '../../../src/core/athena/duckdbView';
 import { rowToSourced, type ScanRow } from '../../../src/core/athena/rowToRecord';
+import { duckdbRows } from './duckdbRows';
+export { duckdbRows };
 
 export interface Paths {
   /** Folder holding `AWSLogs/…` trail files. */
@@ -47,37 +43,6 @@ export interface Comparison {
 /** A finding's identity across paths (the source file differs by construction). */
 export function findingKey(f: Finding): string {
   return `${f.eventID} ${f.severity} ${f.principal.arn} ${f.principal.product} -> ${f.resource.arn} ${f.resource.product} ${f.resource.via}`;
-}
-
-/**
- * Runs `sql` in a fresh in-memory DuckDB, yielding rows as strings (or null) by column name. The
- * result goes through a temporary NDJSON file: the client's streaming iterator ends at the first
- * empty chunk, which a slow consumer of a large parallel query can meet long before the end (a run
- * over the 1M fixture stopped at 37% that way), and a file keeps memory bounded as well.
- */
-export async function* duckdbRows(sql: string): AsyncGenerator<ScanRow> {
-  const dir = mkdtempSync(join(tmpdir(), 'tagtrail-duckdb-'));
-  const file = join(dir, 'rows.json');
-  try {
-    const db = await DuckDBInstance.create(':memory:', { threads: '2' });
-    const conn = await db.connect();
-    try {
-      await conn.run(`COPY (${sql}) TO ${sqlString(file)} (FORMAT json)`);
-    } finally {
-      conn.closeSync();
-      db.closeSync();
-    }
-    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-    for await (const line of lines) {
-      if (!line) continue;
-      const row = JSON.parse(line) as Record<string, unknown>;
-      const out: Record<string, string | null> = {};
-      for (const [k, v] of Object.entries(row)) out[k] = v === null || v === undefined ? null : String(v);
-      yield out as ScanRow;
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 async function* sourced(rows: AsyncIterable<ScanRow>): AsyncGenerator<SourcedRecord> {
