@@ -67,6 +67,13 @@ function resolveRegions(opts: LiveInputOptions, profileRegion: string | undefine
 }
 
 /** Connects with a profile and gathers the live inputs of a check. Throws `TagTrailAwsError` with a clear message. */
+/**
+ * One limiter for the whole process: AWS counts LookupEvents per account and region, whoever in the
+ * process calls, so back-to-back checks (a re-check in the editor, a second CLI check in a test) must
+ * share the budget rather than each start with a fresh one.
+ */
+const LOOKUP_LIMITER = new RateLimiter();
+
 export async function loadLiveInputs(opts: LiveInputOptions): Promise<LiveInputs> {
   const { signal, log } = opts;
   const profileName = opts.profile || process.env.AWS_PROFILE || undefined;
@@ -74,7 +81,7 @@ export async function loadLiveInputs(opts: LiveInputOptions): Promise<LiveInputs
   const regions = resolveRegions(opts, profileInfo?.region);
   const until = opts.until ?? new Date();
   let account = '';
-  const limiter = new RateLimiter();
+  const limiter = LOOKUP_LIMITER;
   const endpoints = Object.fromEntries(SERVICE_IDS.flatMap((id) => { const url = configuredEndpoint(id, profileInfo); return url ? [[id, url]] : []; }));
   const clients = new AwsClients({
     ...(profileName ? { profile: profileName } : {}),
