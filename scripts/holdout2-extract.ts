@@ -177,7 +177,7 @@ function fromMarkdown(clone: string, commit: string): Json[] {
   for (const file of files.sort()) {
     const text = git(clone, ['show', `${commit}:${file}`]);
     for (const m of text.matchAll(/```[a-z]*\n([\s\S]*?)```/g)) {
-      const block = m[1];
+      const block = m[1] ?? '';
       if (!block.includes('eventSource')) continue;
       const clean = block.replace(/\\([_*[\]()#.+!-])/g, '$1');
       let found: unknown[];
@@ -233,7 +233,7 @@ function main(): void {
   const elastic = cloneOf('elastic/integrations');
   if (elastic) {
     write('elastic_integrations_cloudtrail.jsonl', ELASTIC.map(([file, commit, line]) => {
-      const text = git(elastic, ['show', `${commit}:${ELASTIC_DIR}${file}`]).split('\n')[line].trim();
+      const text = (git(elastic, ['show', `${commit}:${ELASTIC_DIR}${file}`]).split('\n')[line] ?? '').trim();
       JSON.parse(text);
       return text;
     }));
