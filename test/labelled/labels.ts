@@ -159,3 +159,13 @@ export function loadLabelledRecords(labels: Label[], corpusDir: string = CORPUS_
 export function corpusAvailable(corpusDir: string = CORPUS_DIR): boolean {
   return existsSync(corpusDir);
 }
+
+/** The second held-out sample's labels; its records are rebuilt outside the repository (holdout-2/README.md). */
+export const HOLDOUT2_LABELS_DIR = path.join(LABELS_DIR, 'holdout-2');
+
+/** The holdout-2 labels with the records they point at, read from `recordsDir` (TAGTRAIL_HOLDOUT2_DIR). */
+export function loadHoldout2(recordsDir: string): { labels: Label[]; items: LabelledRecord[]; problems: string[] } {
+  const { labels, problems } = loadLabels(HOLDOUT2_LABELS_DIR, /^labels\.jsonl$/);
+  const loaded = loadLabelledRecords(labels, recordsDir);
+  return { labels, items: loaded.items, problems: [...problems, ...loaded.problems] };
+}
