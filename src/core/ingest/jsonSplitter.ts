@@ -143,6 +143,9 @@ export class JsonRecordSplitter {
           start = i;
         } else if (this.depth === 0 && this.mode === 'array') {
           return this.fail(out, 'expected a JSON array');
+        } else if (this.depth === 0) {
+          // A new page: only the last page's NextToken says whether more exist.
+          this.pagingToken = false;
         }
         this.depth++;
       } else if (c === LBRACKET) {
@@ -191,7 +194,7 @@ export class JsonRecordSplitter {
   }
 
   /**
-   * True when a top-level `NextToken` with a value was met: `aws cloudtrail lookup-events` output
+   * True when the last top-level object has a `NextToken` with a value: `aws cloudtrail lookup-events` output
    * saved with `--max-items` (or one page of the API) has more events than the file holds.
    */
   get morePages(): boolean {

@@ -100,6 +100,9 @@ test('a lookup-events NextToken left in the output is noticed; an empty or null 
   assert.equal(more(pages(null)), false);
   assert.equal(more(JSON.stringify({ Events: [{ eventName: 'X', NextToken: 'inner' }] })), false);
   assert.equal(more(JSON.stringify({ NextToken: 'first', Events: [] })), true);
+  // Concatenated pages: every page but the last has a token; only the last one's counts.
+  assert.equal(more(`${pages('p2')}\n${pages('')}`), false);
+  assert.equal(more(`${pages('p2')}\n${pages('p3', 2)}`, [40]), true);
 });
 
 test('records over the size limit are reported without being kept', () => {
