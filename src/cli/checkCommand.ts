@@ -7,11 +7,13 @@ import type { ReadStats } from '../core/ingest/readEvents';
 import { renderJson } from '../core/report/json';
 import { renderMarkdown } from '../core/report/markdown';
 import { renderText } from '../core/report/text';
+import { escapeTerminal } from '../core/report/escape';
 import { choice, parseArgs, UsageError, type OptionSpec } from './args';
 import { assertReadable, countReaderRejections, eventsFrom, loadInventoryFiles, loadMappingFile } from './inputs';
 import { liveProvider } from './liveHook';
 import { ATHENA_CHECK_HELP, ATHENA_CHECK_OPTIONS, athenaInputs } from './athenaCheck';
 import { openSink } from './output';
+import { wantsLive } from './currentProfile';
 import type { Io } from './io';
 
 const SPEC: OptionSpec = {
@@ -35,7 +37,9 @@ export const CHECK_HELP = `tagtrail check: did a principal of one product act on
   --region <r>...        only these regions     --account <id>...  only these recipient accounts
   --format md|json|text  output format (default md)      --out <file>  write there, not stdout
   --fail-on-findings     exit 1 when there is at least one finding
-  --profile <name>, --trail-bucket s3://bucket/prefix   live AWS input (when this build has it)
+  --profile <name>, --trail-bucket s3://bucket/prefix   live AWS input (when this build has it);
+                         with no --events, the current profile is checked (AWS_PROFILE, then
+                         environment keys, then the default profile)
 ${ATHENA_CHECK_HELP}
 
 Exit status: 0 done, 1 findings with --fail-on-findings, 2 bad arguments or unreadable input.`;
@@ -59,7 +63,8 @@ async function fileInputs(args: ReturnType<typeof parseArgs>, io: Io): Promise<I
   await assertReadable(eventPaths, 'events');
   const inventory = await loadInventoryFiles(inventoryPaths);
   const { events, readErrors, readStats } = eventsFrom(eventPaths, io.err, io.signal);
-  return { events, readErrors, readStats, inventory, eventSources: eventPaths, notes: [] };
+  for (const w of inventory.warnings ?? []) io.err(`tagtrail: warning: ${escapeTerminal(w)}`);
+  return { events, readErrors, readStats, inventory, eventSources: eventPaths, notes: [...(inventory.warnings ?? [])] };
 }
 
 async function liveInputs(args: ReturnType<typeof parseArgs>, io: Io, filter: CheckFilter): Promise<Inputs> {
@@ -87,6 +92,10 @@ export async function checkWith(opts: { inputs: Inputs; mapping?: ProductMapping
     ...(opts.io.signal ? { signal: opts.io.signal } : {}),
   });
   countReaderRejections(result.stats, opts.inputs.readStats);
+  // Inputs read but known to be incomplete (a lookup-events output with a NextToken) go in the scope.
+  const readWarnings = opts.inputs.readStats?.warnings ?? [];
+  for (const w of readWarnings) opts.io.err(`tagtrail: warning: ${escapeTerminal(w)}`);
+  if (readWarnings.length > 0) result.scope.notes = [...(result.scope.notes ?? []), ...readWarnings];
   return result;
 }
 
@@ -128,7 +137,7 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   const filter = filterFrom(args, io.now());
   const mappingPath = args.strings.get('mapping');
   const mapping = mappingPath !== undefined ? await loadMappingFile(mappingPath) : undefined;
-  const live = args.strings.has('profile') || args.strings.has('trail-bucket');
+  const live = await wantsLive(args, io);
   const tagKeys = args.lists.get('tag-key') ?? DEFAULT_TAG_KEYS;
   const athena = args.strings.has('athena') ? await athenaInputs(args, io, filter, mapping, tagKeys) : undefined;
   const inputs = athena ?? (live ? await liveInputs(args, io, filter) : await fileInputs(args, io));

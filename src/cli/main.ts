@@ -4,7 +4,7 @@ import { demoCommand, DEMO_HELP } from './demoCommand';
 import { athenaTableCommand, ATHENA_TABLE_HELP } from './athenaCheck';
 import { resolveCommand, RESOLVE_HELP } from './resolveCommand';
 import { InputError } from './inputs';
-import { processIo, type Io } from './io';
+import { isClosedStdout, oneLineWarnings, processIo, type Io } from './io';
 import { escapeTerminal } from '../core/report/escape';
 import { InventoryFormatError } from '../core/inventory/loadInventory';
 import { registerLiveProvider } from './liveHook';
@@ -62,6 +62,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`tagtrail ${name}: interrupted`);
       return 130;
     }
+    // The reader of stdout went away (`… | head -1`): it has what it wanted; end quietly.
+    if (isClosedStdout(e, io)) return 0;
     const code = (e as NodeJS.ErrnoException | undefined)?.code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
       // File system errors (writing --out into a missing folder, a file vanishing mid-read) are input problems.
@@ -78,7 +80,9 @@ if (require.main === module) {
   registerLiveProvider(cliLiveProvider);
   const ac = new AbortController();
   process.once('SIGINT', () => ac.abort());
-  void main(process.argv.slice(2), processIo(ac.signal)).then((status) => {
+  const io = processIo(ac.signal);
+  oneLineWarnings(io);
+  void main(process.argv.slice(2), io).then((status) => {
     process.exitCode = status;
   });
 }

@@ -15,7 +15,8 @@ export const RESOLVE_HELP = `tagtrail resolve: which ARNs did each CloudTrail re
 Writes one JSON object per input record, in input order:
   {"eventID","eventSource","eventName","status":"resolved"|"partial"|"unresolved"|"no-target",
    "targets":[{"arn","via"}],"reason","principal":{"arn","type"},"actions","related","source","position"}
-Missing fields are null. Unreadable records are reported on stderr by file and line.`;
+Missing fields are null. Unreadable records are reported on stderr by file and the line where the
+record starts. Exit status 2 when no record at all could be read (a CSV or text file, say).`;
 
 function strOrNull(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
@@ -49,7 +50,9 @@ export async function resolveCommand(argv: string[], io: Io): Promise<number> {
   const { events, readErrors } = eventsFrom(args.positional, io.err, io.signal);
   const sink = openSink(args.strings.get('out'), io.stdout);
   let batch = '';
+  let records = 0;
   for await (const sr of events) {
+    records++;
     batch += resolutionLine(sr);
     // Batching writes keeps the syscall count low; the sink applies backpressure per batch.
     if (batch.length > 64 * 1024) {
@@ -60,5 +63,10 @@ export async function resolveCommand(argv: string[], io: Io): Promise<number> {
   if (batch) await sink.write(batch);
   await sink.close();
   if (readErrors.length > 0) io.err(`tagtrail: ${readErrors.length} read errors (listed above)`);
+  if (records === 0 && readErrors.length > 0) {
+    // As `check` does: empty output that looks like "no records" would hide that nothing was read.
+    io.err('tagtrail resolve: no CloudTrail record could be read from the inputs');
+    return 2;
+  }
   return 0;
 }

@@ -10,12 +10,18 @@ export interface TagTrailConfig {
   /** `<workgroup>/<database>.<table>`: the live check's events come from an Athena scan; empty means no Athena. */
   athenaTable: string;
   mappingFile: string;
-  offlineInventory: string;
+  /** Inventory files: a list, as `check --inventory` takes several (resource tags and principal tags). */
+  offlineInventory: string[];
   offlineEvents: string[];
 }
 
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : [];
+}
+
+/** A list setting that used to be a single string: an old one-file value still reads. */
+export function stringOrStrings(v: unknown): string[] {
+  return typeof v === 'string' ? strings([v]) : strings(v);
 }
 
 /** Reads the settings, dropping values of the wrong type rather than failing on them. */
@@ -31,14 +37,14 @@ export function readConfig(): TagTrailConfig {
     trailBucket: String(c.get('trailBucket') ?? '').trim(),
     athenaTable: String(c.get('athena.table') ?? '').trim(),
     mappingFile: String(c.get('mappingFile') ?? '').trim(),
-    offlineInventory: String(c.get('offline.inventory') ?? '').trim(),
+    offlineInventory: stringOrStrings(c.get('offline.inventory')),
     offlineEvents: strings(c.get('offline.events')),
   };
 }
 
 /** True when the settings name an offline source: then TagTrail works from disk, without AWS. */
 export function hasOfflineSource(c: TagTrailConfig): boolean {
-  return c.offlineInventory !== '' && c.offlineEvents.length > 0;
+  return c.offlineInventory.length > 0 && c.offlineEvents.length > 0;
 }
 
 /** Settings hold paths as users write them: `~` and workspace-relative paths are resolved here. */

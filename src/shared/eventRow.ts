@@ -17,7 +17,10 @@ export interface EventRow {
   principalName?: string;
   principalProduct?: string;
   targets: RowTarget[];
-  /** True for writes; records whose readOnly is missing are treated as writes (the cautious reading). */
+  /**
+   * True for writes, as the report's severity says (`isReadOnly` in src/core/check/severity.ts):
+   * `readOnly` when the record has it, else the verb of the event name (`Get*`, `List*`… read).
+   */
   write: boolean;
   errorCode?: string;
   /** Resolution status, as the resolver said. */

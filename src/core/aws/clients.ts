@@ -32,7 +32,8 @@ export interface AwsSession {
 }
 
 /** Refuses non-allowlisted commands, gates attempts, logs and explains. */
-export function readOnlyPlugin(session: AwsSession, region: string): Pluggable<object, object> {
+/** `endpoint` is the configured endpoint URL of the client, if any: network errors name it. */
+export function readOnlyPlugin(session: AwsSession, region: string, endpoint?: string): Pluggable<object, object> {
   return {
     applyToStack(stack) {
       stack.add(
@@ -47,7 +48,7 @@ export function readOnlyPlugin(session: AwsSession, region: string): Pluggable<o
             session.log?.(`${action} ${region} ${Date.now() - started}ms ok`);
             return out;
           } catch (e) {
-            const explained = explainAwsError(e, { ...(session.profile ? { profile: session.profile } : {}), region, action });
+            const explained = explainAwsError(e, { ...(session.profile ? { profile: session.profile } : {}), region, action, ...(endpoint ? { host: endpoint } : {}) });
             session.log?.(`${action} ${region} ${Date.now() - started}ms ${explained.kind}`);
             throw explained;
           }
@@ -81,7 +82,7 @@ export class AwsClients {
       const endpoint = this.session.endpoints?.[key];
       client = make({ ...this.config(region), ...(endpoint ? { endpoint } : {}) });
       // Each client types its stack by its own commands; the plugin only reads context names.
-      (client.middlewareStack as unknown as MiddlewareStack<object, object>).use(readOnlyPlugin(this.session, region));
+      (client.middlewareStack as unknown as MiddlewareStack<object, object>).use(readOnlyPlugin(this.session, region, endpoint));
       this.made.set(id, client);
     }
     return client;

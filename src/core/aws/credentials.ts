@@ -5,6 +5,8 @@
  */
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { TagTrailAwsError } from './errors';
+import { missingProfileMessage } from './profiles';
 
 /** Asks the person at the keyboard for the current code of an MFA device (the editor and CLI each implement it). */
 export type MfaCodeProvider = (mfaSerial: string) => Promise<string>;
@@ -38,7 +40,13 @@ export function credentialsFor(opts: CredentialOptions): AwsCredentialIdentityPr
       const fresh = current && (!current.expiration || current.expiration.getTime() - Date.now() > REFRESH_MARGIN_MS);
       if (fresh) return current;
     }
-    pending = base();
+    pending = (async () => {
+      // The SDK's own message for a missing profile names neither the files nor the profiles that
+      // do exist; a typo deserves both.
+      const missing = opts.profile ? await missingProfileMessage(opts.profile) : undefined;
+      if (missing) throw new TagTrailAwsError('no-credentials', missing, false);
+      return base();
+    })();
     // A failed resolution must not be cached: the next call tries again (after `aws sso login`, say).
     pending.catch(() => { pending = undefined; });
     return pending;

@@ -49,6 +49,24 @@ export function cleanAwsText(s: unknown, max = 300): string {
   return cleaned.length > max ? `${cleaned.slice(0, max)}…` : cleaned;
 }
 
+const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'TimeoutError']);
+
+const NETWORK_WHY: Record<string, string> = {
+  ECONNREFUSED: 'nothing accepted the connection',
+  ECONNRESET: 'the connection was reset',
+  ETIMEDOUT: 'the connection timed out',
+  TimeoutError: 'the connection timed out',
+  EHOSTUNREACH: 'the host is unreachable',
+  ENETUNREACH: 'the network is unreachable',
+};
+
+/** `address:port` of a failed socket, as Node reports it. */
+function addressOf(e: unknown): string | undefined {
+  const address = field(e, 'address');
+  const port = field(e, 'port');
+  return typeof address === 'string' ? (typeof port === 'number' ? `${address}:${port}` : address) : undefined;
+}
+
 function field(e: unknown, name: string): unknown {
   return e !== null && typeof e === 'object' ? (e as Record<string, unknown>)[name] : undefined;
 }
@@ -93,15 +111,19 @@ export function explainAwsError(e: unknown, ctx: AwsErrorContext = {}): TagTrail
   if (/Throttl|TooManyRequests|RequestLimitExceeded|SlowDown|No retry token available/i.test(name + message) || status === 429) {
     return new TagTrailAwsError('throttled', `AWS is throttling requests${where} (${ctx.action ?? 'call'}) and retries ran out.`, true, opts);
   }
-  if (['ENOTFOUND', 'EAI_AGAIN'].includes(code)) {
-    const host = cleanAwsText(field(e, 'hostname') ?? ctx.host ?? 'the AWS endpoint', 120);
-    return new TagTrailAwsError(code === 'ENOTFOUND' && ctx.region ? 'unknown-region' : 'network',
-      `Cannot resolve ${host}: the region "${ctx.region ?? '?'}" may not exist or may not offer this service, or DNS is unreachable.`, code === 'EAI_AGAIN', opts);
-  }
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'TimeoutError'].includes(code || name)) {
+  const netCode = code || name;
+  if (NETWORK_CODES.has(netCode)) {
+    const host = cleanAwsText(ctx.host ?? field(e, 'hostname') ?? addressOf(e) ?? 'the AWS endpoint', 120);
+    if (netCode === 'ENOTFOUND' || netCode === 'EAI_AGAIN') {
+      // An AWS host that does not resolve while others do is a region without the service; a
+      // configured endpoint, or no DNS at all, is a network problem. The sentence names both.
+      const regionBlame = netCode === 'ENOTFOUND' && ctx.region && !ctx.host;
+      return new TagTrailAwsError(regionBlame ? 'unknown-region' : 'network',
+        `Cannot reach ${host}: the name does not resolve (${netCode}): no network or DNS${ctx.host ? ', or a wrong endpoint setting' : ctx.region ? `, or the region "${cleanAwsText(ctx.region, 40)}" does not offer this service` : ''}.`, netCode === 'EAI_AGAIN', opts);
+    }
     // A refused or unroutable connection will not heal in seconds; a reset or timeout may.
-    const transient = !['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code || name);
-    return new TagTrailAwsError('network', `Network failure reaching AWS${where} (${code || name}): check the connection, proxy or endpoint settings.`, transient, opts);
+    const transient = !['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH'].includes(netCode);
+    return new TagTrailAwsError('network', `Cannot reach ${host}${where} (${netCode}): ${NETWORK_WHY[netCode] ?? 'the connection failed'}; check the network, proxy or endpoint settings.`, transient, opts);
   }
   if (status >= 500 || field(e, '$fault') === 'server') {
     return new TagTrailAwsError('server', `AWS returned a server error${where} (${status || cleanAwsText(name, 60)}) for ${ctx.action ?? 'a call'}.`, true, opts);

@@ -131,3 +131,64 @@ export function configuredEndpoint(serviceId: ServiceId, profile: ProfileInfo | 
   if (/^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '')) return undefined;
   return env[`AWS_ENDPOINT_URL_${serviceId}`] || env.AWS_ENDPOINT_URL || profile?.serviceEndpoints?.[serviceId.toLowerCase()] || profile?.endpointUrl || undefined;
 }
+
+/** Where the profile in force came from, in the order the AWS CLI and SDK look. */
+export type ProfileSource = 'setting' | 'option' | 'AWS_PROFILE' | 'environment' | 'default profile' | 'web identity' | 'container' | 'chain';
+
+/** The credentials TagTrail will use when nothing else is chosen, and why. */
+export interface ProfileInForce {
+  /** The profile's name for people (status bar, logs); undefined when no named profile applies. */
+  name: string | undefined;
+  /**
+   * The name to hand to the SDK: set only when it was chosen (setting, option, AWS_PROFILE). A
+   * `default` profile found in the files is left to the SDK's default chain, which reads it itself
+   * after environment keys, as the AWS CLI does.
+   */
+  sdkProfile: string | undefined;
+  source: ProfileSource;
+  /** A short phrase: `demo (AWS_PROFILE)`, `default (~/.aws/config)`, `environment keys`. */
+  label: string;
+  /** The profile as the shared files describe it, when it is in them. */
+  info?: ProfileInfo;
+  /**
+   * True when credentials are known to be configured without asking the network. False only for the
+   * bare default chain, where an instance or container role may still answer, or may not.
+   */
+  found: boolean;
+}
+
+/**
+ * Which profile is in force, with the AWS CLI's precedence: a chosen one (the `tagtrail.profile`
+ * setting or `--profile`), then AWS_PROFILE, then keys in the environment, then the `default`
+ * profile of the shared files, then the rest of the default chain (web identity, container role,
+ * instance role). Never throws: unreadable shared files count as empty.
+ */
+export async function profileInForce(chosen?: { name: string; source: 'setting' | 'option' }, env: NodeJS.ProcessEnv = process.env): Promise<ProfileInForce> {
+  const profiles = await listProfiles(env).catch(() => [] as ProfileInfo[]);
+  const named = (name: string, source: ProfileSource): ProfileInForce => {
+    const info = profiles.find((p) => p.name === name);
+    return { name, sdkProfile: name, source, label: `${name} (${source === 'option' ? '--profile' : source})`, found: info !== undefined, ...(info ? { info } : {}) };
+  };
+  if (chosen?.name) return named(chosen.name, chosen.source);
+  if (env.AWS_PROFILE) return named(env.AWS_PROFILE, 'AWS_PROFILE');
+  const unnamed = (source: ProfileSource, label: string, found: boolean): ProfileInForce => ({ name: undefined, sdkProfile: undefined, source, label, found });
+  if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) return unnamed('environment', 'environment keys (AWS_ACCESS_KEY_ID)', true);
+  const fallback = profiles.find((p) => p.name === 'default');
+  if (fallback) return { name: 'default', sdkProfile: undefined, source: 'default profile', label: 'default (default profile)', info: fallback, found: true };
+  if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) return unnamed('web identity', 'web identity (AWS_ROLE_ARN)', true);
+  if (env.AWS_CONTAINER_CREDENTIALS_FULL_URI || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) return unnamed('container', 'container credentials', true);
+  return unnamed('chain', 'default credential chain (no profile found)', false);
+}
+
+/**
+ * The sentence for a profile that is not in the shared files: it names the files looked in and the
+ * profiles they do define, so a typo is obvious. Undefined when the profile exists.
+ */
+export async function missingProfileMessage(name: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  const profiles = await listProfiles(env).catch(() => [] as ProfileInfo[]);
+  if (profiles.some((p) => p.name === name)) return undefined;
+  const paths = sharedFilePaths(env);
+  const from = env.AWS_PROFILE === name ? ' (named by AWS_PROFILE)' : '';
+  const known = profiles.length ? `profiles there: ${profiles.map((p) => p.name).join(', ')}` : 'they define no profile';
+  return `AWS profile "${name}"${from} does not exist in ${paths.config} or ${paths.credentials}; ${known}.`;
+}

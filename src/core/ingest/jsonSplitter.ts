@@ -12,6 +12,7 @@ const RBRACE = 0x7d;
 const LBRACKET = 0x5b;
 const RBRACKET = 0x5d;
 const COMMA = 0x2c;
+const NEWLINE = 0x0a;
 
 /** The keys whose array holds records: trail files use `Records`, `lookup-events` output `Events`. */
 export type ContainerKey = 'Records' | 'Events';
@@ -23,10 +24,11 @@ export type ContainerKey = 'Records' | 'Events';
  */
 export type SplitMode = 'container' | 'array' | 'concat';
 
+/** `index` counts records from 1; `line` is the 1-based line on which the record starts. */
 export type Piece =
-  | { kind: 'element'; text: string; container: ContainerKey | undefined; index: number }
-  | { kind: 'not-object'; index: number }
-  | { kind: 'too-large'; index: number; bytes: number };
+  | { kind: 'element'; text: string; container: ContainerKey | undefined; index: number; line: number }
+  | { kind: 'not-object'; index: number; line: number }
+  | { kind: 'too-large'; index: number; line: number; bytes: number };
 
 export interface SplitEnd {
   /** The input stopped inside a value: something after the last complete record is missing. */
@@ -35,6 +37,10 @@ export interface SplitEnd {
   partialIndex: number | undefined;
   /** A structural error that stopped splitting (the rest of the input was ignored). */
   failure: string | undefined;
+  /** Line on which the cut-off record starts, if any. */
+  partialLine: number | undefined;
+  /** Line reached: where the input ended, or where splitting failed. */
+  line: number;
 }
 
 const KEY_LIMIT = 64;
@@ -56,6 +62,13 @@ export class JsonRecordSplitter {
   private lastKey = '';
   private index = 0;
   private failure: string | undefined;
+  /** Newlines met outside strings, plus one: JSON strings cannot hold a raw newline. */
+  private line = 1;
+  private startLine = 1;
+  /** A top-level key's value is being read (container mode), and the key it belongs to. */
+  private afterColon = false;
+  private valueOf = '';
+  private pagingToken = false;
 
   /** @param maxRecordBytes records larger than this are skipped and reported, never held in memory. */
   constructor(
@@ -95,7 +108,11 @@ export class JsonRecordSplitter {
         }
         if (this.capturingKey) {
           this.appendKey(buf, i, j);
-          this.lastKey = this.key;
+          if (this.valueOf !== '') {
+            // A string value of a top-level key: a non-empty NextToken means more pages exist.
+            if (this.valueOf === 'NextToken' && this.key !== '') this.pagingToken = true;
+            this.valueOf = '';
+          } else this.lastKey = this.key;
           this.capturingKey = false;
         }
         this.inString = false;
@@ -110,17 +127,29 @@ export class JsonRecordSplitter {
         else if (this.mode === 'container' && this.depth === 1 && !this.inTarget) {
           this.capturingKey = true;
           this.key = '';
+          if (this.afterColon) this.valueOf = this.lastKey;
         }
+        this.afterColon = false;
+      } else if (c === NEWLINE) {
+        this.line++;
+      } else if (c === 0x3a /* : */) {
+        this.afterColon = this.mode === 'container' && this.depth === 1 && !this.inTarget;
       } else if (c === LBRACE) {
+        this.afterColon = false;
         if (atElement) {
           this.capturing = true;
           this.index++;
+          this.startLine = this.line;
           start = i;
         } else if (this.depth === 0 && this.mode === 'array') {
           return this.fail(out, 'expected a JSON array');
+        } else if (this.depth === 0) {
+          // A new page: only the last page's NextToken says whether more exist.
+          this.pagingToken = false;
         }
         this.depth++;
       } else if (c === LBRACKET) {
+        this.afterColon = false;
         if (atElement) this.primitive(out);
         else if (this.depth === 0) {
           if (this.mode !== 'array') return this.fail(out, 'unexpected "[" at top level');
@@ -143,6 +172,7 @@ export class JsonRecordSplitter {
       } else if (c === COMMA) {
         if (this.inTarget && this.depth === this.elemDepth) this.inPrimitive = false;
       } else if (!isSpace(c)) {
+        this.afterColon = false;
         if (atElement) this.primitive(out);
         else if (this.depth === 0) return this.fail(out, `unexpected content at top level (byte 0x${c.toString(16)})`);
       }
@@ -158,19 +188,29 @@ export class JsonRecordSplitter {
       truncated: this.failure === undefined && (this.depth !== 0 || this.inString),
       partialIndex: this.capturing ? this.index : undefined,
       failure: this.failure,
+      partialLine: this.capturing ? this.startLine : undefined,
+      line: this.line,
     };
+  }
+
+  /**
+   * True when the last top-level object has a `NextToken` with a value: `aws cloudtrail lookup-events` output
+   * saved with `--max-items` (or one page of the API) has more events than the file holds.
+   */
+  get morePages(): boolean {
+    return this.pagingToken;
   }
 
   private finishElement(out: Piece[], buf: Buffer, start: number, endExclusive: number): void {
     const bytes = this.partBytes + (endExclusive - start);
     if (this.oversize || bytes > this.maxRecordBytes) {
-      out.push({ kind: 'too-large', index: this.index, bytes });
+      out.push({ kind: 'too-large', index: this.index, line: this.startLine, bytes });
     } else {
       const text =
         this.parts.length === 0
           ? buf.toString('utf8', start, endExclusive)
           : Buffer.concat([...this.parts, buf.subarray(start, endExclusive)]).toString('utf8');
-      out.push({ kind: 'element', text, container: this.container, index: this.index });
+      out.push({ kind: 'element', text, container: this.container, index: this.index, line: this.startLine });
     }
     this.capturing = false;
     this.parts = [];
@@ -194,7 +234,7 @@ export class JsonRecordSplitter {
     if (this.inPrimitive) return;
     this.inPrimitive = true;
     this.index++;
-    out.push({ kind: 'not-object', index: this.index });
+    out.push({ kind: 'not-object', index: this.index, line: this.line });
   }
 
   private appendKey(buf: Buffer, from: number, to: number): void {
@@ -220,4 +260,15 @@ function oddBackslashesBefore(buf: Buffer, pos: number, floor: number): boolean 
   let k = pos - 1;
   while (k >= floor && buf[k] === BACKSLASH) k--;
   return (pos - 1 - k) % 2 === 1;
+}
+
+/**
+ * The line on which each record of a whole `{"Records":[…]}` / `{"Events":[…]}` document starts
+ * (index 0 for record 1). For read errors found after a fast whole-file parse, which knows record
+ * numbers but not lines; computed once per damaged file.
+ */
+export function recordStartLines(buf: Buffer, maxRecordBytes: number): number[] {
+  const splitter = new JsonRecordSplitter('container', maxRecordBytes);
+  const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  return splitter.push(buf.subarray(bom)).map((p) => p.line);
 }

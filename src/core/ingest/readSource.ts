@@ -3,7 +3,8 @@ import { createGunzip } from 'node:zlib';
 import type { SourcedRecord } from '../model';
 import { SNIFF_BYTES, detectLayout, isGzip } from './detectFormat';
 import type { ReadContext } from './readStats';
-import { SourceParser } from './sourceParser';
+import { recordStartLines } from './jsonSplitter';
+import { SourceParser, warnIncomplete } from './sourceParser';
 import { toSourced } from './toRecord';
 
 const GUNZIP_CHUNK = 256 * 1024;
@@ -53,9 +54,13 @@ export async function* recordsFromChunks(chunks: AsyncIterable<Buffer>, source: 
  */
 export function* recordsFromWhole(buf: Buffer, source: string, ctx: ReadContext, streamError?: unknown): Generator<SourcedRecord[]> {
   if (streamError === undefined && detectLayout(buf) === 'container') {
-    const records = parseTrailFile(buf);
-    if (records) {
+    const parsed = parseTrailFile(buf);
+    if (parsed) {
+      const { records } = parsed;
       ctx.stats.sourcesRead++;
+      if (parsed.morePages) warnIncomplete(ctx, source);
+      // Lines are found only for a file with a damaged record, once (JSON.parse does not know them).
+      let lines: number[] | undefined;
       // In arrays of WHOLE_BATCH, not one yield per record: a generator step per record was a
       // resumption and an iterator result object each, for millions of records.
       let batch: SourcedRecord[] = [];
@@ -68,7 +73,7 @@ export function* recordsFromWhole(buf: Buffer, source: string, ctx: ReadContext,
           batch.push(r);
         } else {
           ctx.stats.recordsRejected++;
-          ctx.onError({ source, position, message: `record ${position}: ${r}` });
+          ctx.onError({ source, position: (lines ??= recordStartLines(buf, ctx.maxRecordBytes))[position - 1] ?? position, message: `record ${position}: ${r}` });
         }
         if ((position & (WHOLE_BATCH - 1)) === 0) {
           ctx.signal?.throwIfAborted();
@@ -91,7 +96,7 @@ export function* recordsFromWhole(buf: Buffer, source: string, ctx: ReadContext,
 const WHOLE_BATCH = 1024;
 
 /** The records of a `{"Records":[…]}` or `{"Events":[…]}` file, or undefined if it is not exactly one such object. */
-function parseTrailFile(buf: Buffer): unknown[] | undefined {
+function parseTrailFile(buf: Buffer): { records: unknown[]; morePages: boolean } | undefined {
   let value: unknown;
   try {
     value = JSON.parse(buf.toString('utf8'));
@@ -103,7 +108,7 @@ function parseTrailFile(buf: Buffer): unknown[] | undefined {
   const list = Array.isArray(v['Records']) ? v['Records'] : Array.isArray(v['Events']) ? v['Events'] : undefined;
   // Both keys in one object is odd enough that the splitter, which reads both, should handle it.
   if (Array.isArray(v['Records']) && Array.isArray(v['Events'])) return undefined;
-  return list;
+  return list && { records: list, morePages: typeof v['NextToken'] === 'string' && v['NextToken'] !== '' };
 }
 
 /**

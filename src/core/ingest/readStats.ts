@@ -21,6 +21,11 @@ export interface ReadStats {
   recordsRejected: number;
   /** Compressed bytes as stored, for throughput figures. */
   bytesRead: number;
+  /**
+   * Sentences about inputs that were read but are known to be incomplete (a lookup-events output
+   * saved with a `NextToken`, so more pages exist): not read errors, but the report must say them.
+   */
+  warnings: string[];
 }
 
 export function newReadStats(): ReadStats {
@@ -33,6 +38,7 @@ export function newReadStats(): ReadStats {
     recordsRead: 0,
     recordsRejected: 0,
     bytesRead: 0,
+    warnings: [],
   };
 }
 

@@ -78,14 +78,19 @@ export class SourceParser {
     const end = this.json.end();
     if (end.partialIndex !== undefined) stats.recordsRejected++;
     const seen = this.json.seen;
+    // Positions of JSON errors are lines (where the cut record starts, else where reading stopped);
+    // the message names the record.
+    const line = end.partialLine ?? end.line;
     if (streamError) {
-      this.brokenAt(end.partialIndex ?? seen + 1, `${describeIoError(streamError)}; ${this.readBefore(end.partialIndex, seen)}`);
+      const where = end.partialIndex !== undefined ? `record ${end.partialIndex}: ` : '';
+      this.brokenAt(line, `${where}${describeIoError(streamError)}; ${this.readBefore(end.partialIndex, seen)}`);
     } else if (end.failure !== undefined) {
-      this.brokenAt(seen + 1, `malformed JSON: ${end.failure}; the rest of the file was not read`);
+      this.brokenAt(line, `malformed JSON: ${end.failure}; the rest of the file was not read`);
     } else if (end.truncated) {
       const where = end.partialIndex !== undefined ? `inside record ${end.partialIndex}` : `after record ${seen}`;
-      this.brokenAt(end.partialIndex ?? seen + 1, `file is truncated ${where}; ${this.readBefore(end.partialIndex, seen)}`);
+      this.brokenAt(line, `file is truncated ${where}; ${this.readBefore(end.partialIndex, seen)}`);
     }
+    if (this.json.morePages) warnIncomplete(this.ctx, this.source);
     return [];
   }
 
@@ -105,11 +110,11 @@ export class SourceParser {
       if (p.kind === 'element') {
         const r = parseElement(p.text, this.source, p.index);
         if (typeof r !== 'string') out.push(r);
-        else this.reject(p.index, `record ${p.index}: ${r}`);
+        else this.reject(p.line, `record ${p.index}: ${r}`);
       } else if (p.kind === 'not-object') {
-        this.reject(p.index, `record ${p.index}: not a JSON object`);
+        this.reject(p.line, `record ${p.index}: not a JSON object`);
       } else {
-        this.reject(p.index, `record ${p.index}: ${p.bytes} bytes, larger than the ${this.ctx.maxRecordBytes}-byte limit`);
+        this.reject(p.line, `record ${p.index}: ${p.bytes} bytes, larger than the ${this.ctx.maxRecordBytes}-byte limit`);
       }
     }
     this.ctx.stats.recordsRead += out.length;
@@ -139,4 +144,12 @@ export class SourceParser {
   private error(position: number | undefined, message: string): void {
     this.ctx.onError(position === undefined ? { source: this.source, message } : { source: this.source, position, message });
   }
+}
+
+/**
+ * Records that a source holds only part of what it came from: `aws cloudtrail lookup-events`
+ * output that still has a `NextToken` stopped at a page (or `--max-items`) boundary.
+ */
+export function warnIncomplete(ctx: ReadContext, source: string): void {
+  ctx.stats.warnings.push(`${source}: lookup-events output has a NextToken: more events exist than the file holds (saved with --max-items or a single page); run lookup-events again without a limit`);
 }

@@ -93,3 +93,22 @@ function listOf(v: unknown, source: string, key: string): unknown[] {
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/**
+ * Why a parsed inventory document holds only part of what it was exported from, or undefined when
+ * it looks complete. The AWS CLI paginates by itself and leaves an empty `PaginationToken` (or
+ * `IsTruncated: false`) on the last page; a token on the last page means someone stopped early
+ * (`--max-items`, `--no-paginate`, one API page saved by a script).
+ */
+export function truncationOf(json: unknown): string | undefined {
+  const last = Array.isArray(json) ? json[json.length - 1] : json;
+  if (!isObject(last)) return undefined;
+  const token = last['PaginationToken'];
+  if (typeof token === 'string' && token !== '') {
+    return 'get-resources output has a PaginationToken: more resources exist than the file holds, and their tags are missing; export again without --max-items';
+  }
+  if (last['IsTruncated'] === true) {
+    return 'get-account-authorization-details output has IsTruncated: true: more users and roles exist than the file holds, and their tags are missing; export again without --max-items';
+  }
+  return undefined;
+}

@@ -1,28 +1,79 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Inventory, InventoryItem, InventorySnapshot, Tag } from '../model';
+import type { Inventory, InventoryItem, InventorySnapshot, Tag, TagConflict } from '../model';
 import { bomLength, isGzip } from '../ingest/detectFormat';
 import { JsonRecordSplitter } from '../ingest/jsonSplitter';
-import { InventoryFormatError, inventoryFromJson } from './inventoryFormats';
+import { InventoryFormatError, inventoryFromJson, truncationOf } from './inventoryFormats';
 
 export { InventoryFormatError, inventoryFromJson } from './inventoryFormats';
 
 /** Inventory files are small next to event logs; this only stops a wrong file from exhausting memory. */
 const MAX_INVENTORY_BYTES = 512 * 1024 * 1024;
 
+/** Conflicts listed one by one in the warnings; the rest are counted (all are in `conflicts`). */
+const CONFLICTS_SHOWN = 20;
+
 /**
  * Loads and merges inventory files (a folder means every `.json`/`.json.gz` file in it, sorted).
- * When the same ARN appears in several places its tags are merged, later files winning per key.
+ * When the same ARN appears in several places its tags are merged, and where two sources give one
+ * tag key different values, the last source read wins (files in the order named, a folder's files
+ * sorted by path). Every such conflict is in `conflicts`, and said in `warnings` with the value used,
+ * so that a product that changed between exports never changes a finding silently. Exports that
+ * stopped at a page (a `PaginationToken` or `IsTruncated` left in) are warnings too.
  * @throws InventoryFormatError naming the file when a file cannot be read or is not an inventory.
  */
 export async function loadInventory(paths: string[]): Promise<Inventory> {
-  const inv: Inventory = { principals: new Map(), resources: new Map(), sources: [] };
+  const inv: Inventory = { principals: new Map(), resources: new Map(), sources: [], warnings: [], conflicts: [] };
+  const provenance = new Provenance();
   for (const file of await expand(paths)) {
-    addItems(inv, inventoryFromJson(await readJson(file), file));
+    const json = await readJson(file);
+    const items = inventoryFromJson(json, file);
+    provenance.note(inv, items, file);
+    addItems(inv, items);
     inv.sources.push(file);
+    const truncated = truncationOf(json);
+    if (truncated) inv.warnings!.push(`${file}: ${truncated}`);
   }
+  inv.conflicts = provenance.conflicts();
+  inv.warnings!.push(...conflictWarnings(inv.conflicts));
   return inv;
+}
+
+/** Which source gave each tag, so that a later source that disagrees is caught. */
+class Provenance {
+  private readonly from = new Map<string, string>();
+  private readonly found = new Map<string, TagConflict>();
+
+  /** Call before `addItems` merges `items` of `source` into `inv`. */
+  note(inv: Inventory, items: InventoryItem[], source: string): void {
+    for (const it of items) {
+      const had = (it.kind === 'principal' ? inv.principals : inv.resources).get(it.arn);
+      for (const t of it.tags) {
+        const id = `${it.arn}\u0000${t.key}`;
+        const before = this.from.get(id);
+        const old = had?.find((h) => h.key === t.key)?.value ?? this.found.get(id)?.used;
+        if (before !== undefined && old !== undefined && old !== t.value) {
+          const c = this.found.get(id) ?? { arn: it.arn, key: t.key, values: [{ source: before, value: old }], used: old };
+          c.values.push({ source, value: t.value });
+          c.used = t.value;
+          this.found.set(id, c);
+        }
+        this.from.set(id, source);
+      }
+    }
+  }
+
+  conflicts(): TagConflict[] {
+    return [...this.found.values()];
+  }
+}
+
+function conflictWarnings(conflicts: TagConflict[]): string[] {
+  const lines = conflicts.slice(0, CONFLICTS_SHOWN).map((c) =>
+    `${c.arn}: tag "${c.key}" differs between inventory files (${c.values.map((v) => `"${v.value}" in ${v.source}`).join(', ')}); the check uses "${c.used}" (the last file read wins)`);
+  if (conflicts.length > CONFLICTS_SHOWN) lines.push(`${conflicts.length - CONFLICTS_SHOWN} more tag conflicts between inventory files (all in the JSON output's inventory conflicts)`);
+  return lines;
 }
 
 /** Adds items to an inventory, merging tags of ARNs already present. */

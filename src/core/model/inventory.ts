@@ -33,6 +33,23 @@ export interface Inventory {
   resources: Map<string, Tag[]>;
   /** Files the inventory was read from, for the report's scope section. */
   sources: string[];
+  /**
+   * Sentences for the report's scope: tags that differ between inventory files for one ARN (and
+   * which value was used), exports that hold only part of the account (a pagination token left in).
+   */
+  warnings?: string[];
+  /** Every tag that differed between sources for one ARN, in the order the sources were read. */
+  conflicts?: TagConflict[];
+}
+
+/** One tag key with different values for one ARN across inventory sources. */
+export interface TagConflict {
+  arn: string;
+  key: string;
+  /** Each source that gave the key, with its value, in reading order. */
+  values: { source: string; value: string }[];
+  /** The value the check uses: the last source's. */
+  used: string;
 }
 
 /**

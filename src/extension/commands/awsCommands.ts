@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { listProfiles } from '../../core/aws/profiles';
+import { listProfiles, profileInForce, type ProfileInForce } from '../../core/aws/profiles';
 import { escapeTerminal } from '../../core/report/escape';
 import { readConfig } from '../config';
 import type { Outcome } from '../loader';
@@ -16,6 +16,27 @@ const COMMON_REGIONS = [
 
 type ProfilePick = vscode.QuickPickItem & { profile: string | undefined };
 
+/** The AWS profile in force for the editor: `tagtrail.profile`, else AWS_PROFILE, environment keys, `default`… */
+export function currentProfile(): Promise<ProfileInForce> {
+  const chosen = readConfig().profile;
+  return profileInForce(chosen ? { name: chosen, source: 'setting' } : undefined);
+}
+
+/**
+ * Loads, and so checks, the account of the profile in force, for Check Violations with nothing
+ * loaded: a user of the AWS CLI or Toolkit expects the profile already in force, not a file picker.
+ * Undefined (nothing done) when no profile is in force; a named profile that does not exist is
+ * tried, so that its error (with the profiles that do exist) is shown.
+ */
+export async function checkCurrentProfile(ctx: CommandContext): Promise<Outcome | undefined> {
+  const p = await currentProfile();
+  if (!p.found && p.sdkProfile === undefined) return undefined;
+  ctx.log.info(`checking the account of the current AWS profile: ${escapeTerminal(p.label)}`);
+  const inputs = liveInputs(ctx);
+  inputs.label = p.name ?? p.label;
+  return ctx.load(inputs);
+}
+
 /**
  * Picks a profile from ~/.aws (never reading secrets), saves it in user settings and loads that
  * account, whatever was open before (demo or files): picking a profile means "go live".
@@ -28,8 +49,10 @@ export async function selectProfile(ctx: CommandContext): Promise<Outcome | unde
   } catch (e) {
     ctx.log.warn(`could not read AWS profiles: ${escapeTerminal(e instanceof Error ? e.message : String(e))}`);
   }
+  // Say what the chain resolves to now, so that picking it is an informed choice.
+  const chain = await profileInForce(undefined).catch(() => undefined);
   const items: ProfilePick[] = [
-    { label: '$(key) Default credential chain', description: 'environment, AWS_PROFILE, SSO, instance role', profile: '' },
+    { label: '$(key) Default credential chain', description: chain?.found ? `now: ${chain.label}` : 'environment, AWS_PROFILE, SSO, instance role', profile: '' },
     ...profiles.map((p) => ({
       label: p.name,
       description: [p.kind, p.region].filter((x) => x).join(' · '),

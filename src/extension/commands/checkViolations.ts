@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { recheck, type Outcome } from '../loader';
 import { nodeArg, type CommandContext } from './context';
+import { checkCurrentProfile } from './awsCommands';
 import { escapeNotice } from '../../core/report/escape';
 
 const ALL = '$(checklist) All products';
@@ -11,6 +12,9 @@ const ALL = '$(checklist) All products';
  */
 export async function checkViolations(ctx: CommandContext, arg?: unknown): Promise<Outcome | undefined> {
   if (!ctx.session.products) {
+    // Nothing loaded: the account of the AWS profile in force is checked, when one is.
+    const outcome = await checkCurrentProfile(ctx);
+    if (outcome !== undefined) return outcome;
     void vscode.window.showInformationMessage('TagTrail: load an account, the demo or files first.');
     return undefined;
   }

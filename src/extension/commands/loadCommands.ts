@@ -19,7 +19,7 @@ export function inputsFromSettings(ctx: CommandContext): Inputs {
   if (hasOfflineSource(c)) {
     return offlineInputs({
       label: 'offline files',
-      inventory: [resolvePath(c.offlineInventory)],
+      inventory: c.offlineInventory.map(resolvePath),
       events: c.offlineEvents.map(resolvePath),
       ...(c.mappingFile ? { mappingFile: resolvePath(c.mappingFile) } : {}),
     });

@@ -5,16 +5,12 @@
 import type { ResolvedEvent } from '../../core/model';
 import type { ProductIndex } from '../../core/attribute/productIndex';
 import { judgeEvent } from '../../core/check/judge';
+import { isReadOnly } from '../../core/check/severity';
 import type { EventRow } from '../../shared/eventRow';
 import { identifiersOf, mentionsAny } from './mentions';
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
-}
-
-/** CloudTrail writes readOnly as a boolean or a string; missing means we cannot tell, so write. */
-function isWrite(readOnly: unknown): boolean {
-  return !(readOnly === true || readOnly === 'true');
 }
 
 /** The stable id of an event: its eventID, else where it was read from. */
@@ -48,7 +44,8 @@ export function toEventRow(ev: ResolvedEvent, products: ProductIndex, id: string
     ...(principal.displayName ? { principalName: principal.displayName } : {}),
     ...(principalProduct !== undefined ? { principalProduct } : {}),
     targets,
-    write: isWrite(record.readOnly),
+    // The report's severity decides too (readOnly, else the verb): a panel and a report never disagree.
+    write: !isReadOnly(record),
     ...(errorCode !== '' ? { errorCode } : {}),
     status: resolution.status,
     ...(resolution.status !== 'resolved' && resolution.reason !== undefined ? { unresolvedReason: resolution.reason } : {}),

@@ -32,7 +32,7 @@ test('no credentials anywhere, or an unknown profile, gives a clear message', as
   const home = makeAwsHome({ AWS_ENDPOINT_URL: 'http://127.0.0.1:9' });
   try {
     await assert.rejects(loadLiveInputs({ regions: ['us-east-1'], since: new Date(0) }), isKind('no-credentials', /No AWS credentials found/));
-    await assert.rejects(loadLiveInputs({ profile: 'nope', regions: ['us-east-1'], since: new Date(0) }), isKind('no-credentials', /profile nope/));
+    await assert.rejects(loadLiveInputs({ profile: 'nope', regions: ['us-east-1'], since: new Date(0) }), isKind('no-credentials', /AWS profile "nope" does not exist in .*config or .*credentials; they define no profile/));
   } finally {
     home.dispose();
   }
@@ -56,7 +56,7 @@ test('a refused connection is reported as a network failure', async () => {
   await new Promise<void>((r) => probe.close(() => r()));
   const home = makeAwsHome({ AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`, AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'x' });
   try {
-    await assert.rejects(loadLiveInputs({ regions: ['us-east-1'], since: new Date(0), maxAttempts: 1 }), isKind('network', /Network failure reaching AWS in us-east-1 \(ECONNREFUSED\)/));
+    await assert.rejects(loadLiveInputs({ regions: ['us-east-1'], since: new Date(0), maxAttempts: 1 }), isKind('network', new RegExp(`Cannot reach http://127\\.0\\.0\\.1:${port} in us-east-1 \\(ECONNREFUSED\\): nothing accepted the connection`)));
   } finally {
     home.dispose();
   }
@@ -80,4 +80,16 @@ test('a wrong secret key fails the signature check and reads as rejected credent
     home.dispose();
     await ep.close();
   }
+});
+
+test('network failures name the endpoint that could not be reached and why', () => {
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED', address: '127.0.0.1', port: 9 });
+  assert.equal(explainAwsError(refused, { region: 'eu-west-1' }).message, 'Cannot reach 127.0.0.1:9 in eu-west-1 (ECONNREFUSED): nothing accepted the connection; check the network, proxy or endpoint settings.');
+  assert.match(explainAwsError(refused, { region: 'eu-west-1', host: 'http://localhost:4566' }).message, /^Cannot reach http:\/\/localhost:4566 in eu-west-1/);
+  const dns = Object.assign(new Error('getaddrinfo ENOTFOUND emu.invalid'), { code: 'ENOTFOUND', hostname: 'emu.invalid' });
+  const custom = explainAwsError(dns, { region: 'eu-west-1', host: 'http://emu.invalid' });
+  assert.deepEqual([custom.kind, custom.message], ['network', 'Cannot reach http://emu.invalid: the name does not resolve (ENOTFOUND): no network or DNS, or a wrong endpoint setting.']);
+  const offline = explainAwsError(Object.assign(new Error('getaddrinfo EAI_AGAIN sts.eu-west-1.amazonaws.com'), { code: 'EAI_AGAIN', hostname: 'sts.eu-west-1.amazonaws.com' }), { region: 'eu-west-1' });
+  assert.deepEqual([offline.kind, offline.retryable], ['network', true]);
+  assert.match(offline.message, /^Cannot reach sts\.eu-west-1\.amazonaws\.com: the name does not resolve \(EAI_AGAIN\): no network or DNS/);
 });

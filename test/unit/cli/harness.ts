@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { spawn } from 'node:child_process';
 import { main } from '../../../src/cli/main';
 import type { Io } from '../../../src/cli/io';
 
@@ -48,3 +49,25 @@ export const SNAPSHOT = {
     { arn: 'arn:aws:s3:::beta-data', tags: { product: 'beta' } },
   ],
 };
+
+/** The bundled CLI, as a user runs it (`npm run build` makes it). */
+export const BUNDLED_CLI = path.resolve(__dirname, '../../../dist/cli.js');
+
+/**
+ * Runs the bundled CLI as a child process, as a user would: real stdout and stderr pipes, the
+ * environment given. `onStdout` sees each chunk and may destroy the pipe (a reader that goes away).
+ */
+export function runBundled(args: string[], env: NodeJS.ProcessEnv, onStdout?: (chunk: Buffer, stdout: NodeJS.ReadableStream & { destroy(): void }) => void): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BUNDLED_CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+      onStdout?.(c, child.stdout);
+    });
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', fail);
+    child.on('close', (status) => done({ status: status ?? -1, stdout, stderr }));
+  });
+}

@@ -11,7 +11,7 @@ import type { Inventory } from '../../../src/core/model';
 
 const config = (athenaTable: string): TagTrailConfig => ({
   productTagKeys: ['product'], regions: ['us-east-1'], lookbackDays: 7, profile: 'audit', trailBucket: '', athenaTable,
-  mappingFile: '', offlineInventory: '', offlineEvents: [],
+  mappingFile: '', offlineInventory: [], offlineEvents: [],
 });
 const inventory: Inventory = { principals: new Map(), resources: new Map(), sources: [] };
 

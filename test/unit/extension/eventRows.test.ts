@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CloudTrailRecord, ResolvedEvent } from '../../../src/core/model';
 import { ProductIndex } from '../../../src/core/attribute/productIndex';
+import { isReadOnly } from '../../../src/core/check/severity';
 import { principalOf } from '../../../src/core/attribute/principal';
 import { resolveRecord } from '../../../src/core/resolve/resolver';
 import { EventStore, rowsFor, toEventRow } from '../../../src/extension/model/eventRows';
@@ -39,13 +40,18 @@ test('a cross-product read is a violation row with its target, product and how i
   assert.equal(toEventRow(resolved(s3Read('alpha-data')), products).violation, false);
 });
 
-test('readOnly missing counts as a write; errors are carried', () => {
+test('readOnly missing: the verb decides, as the report\'s severity does; errors are carried', () => {
   const r = s3Read('alpha-data');
   delete r.readOnly;
   r.errorCode = 'AccessDenied';
   const row = toEventRow(resolved(r), products);
-  assert.equal(row.write, true);
+  assert.equal(row.write, !isReadOnly(r));
+  assert.equal(row.write, false, `${String(r.eventName)} reads`);
   assert.equal(row.errorCode, 'AccessDenied');
+  const put = { ...s3Read('alpha-data'), eventName: 'PutBucketPolicy' };
+  delete put.readOnly;
+  assert.equal(toEventRow(resolved(put), products).write, true);
+  assert.equal(toEventRow(resolved({ ...s3Read('alpha-data'), eventName: 'GetObject', readOnly: false }), products).write, true, 'readOnly beats the verb');
 });
 
 test('an event whose target cannot be named is an unresolved row with the resolver\'s reason', () => {

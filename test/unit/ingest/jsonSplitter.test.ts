@@ -32,7 +32,7 @@ test('container mode returns every record intact wherever the chunks are cut', (
     fc.property(objects, fc.array(fc.nat(), { maxLength: 12 }), fc.boolean(), (recs, cuts, pretty) => {
       const text = JSON.stringify({ Other: { Records: 'x' }, Records: recs, NextToken: '"]}' }, null, pretty ? 2 : undefined);
       const { pieces, end } = split('container', text, cuts);
-      assert.deepEqual(end, { truncated: false, partialIndex: undefined, failure: undefined });
+      assert.deepEqual([end.truncated, end.partialIndex, end.failure], [false, undefined, undefined]);
       assert.deepEqual(
         pieces.map((p) => (p.kind === 'element' ? JSON.parse(p.text) : p.kind)),
         // Round-tripped, because generated dictionaries may carry keys such as __proto__.
@@ -65,9 +65,44 @@ test('truncation inside a record names it, and records before it survive', () =>
   const cut = text.lastIndexOf('eventVersion');
   const { pieces, end } = split('container', text.slice(0, cut), [100]);
   assert.equal(pieces.length, 2);
-  assert.deepEqual(end, { truncated: true, partialIndex: 3, failure: undefined });
+  assert.deepEqual([end.truncated, end.partialIndex, end.failure, end.partialLine], [true, 3, undefined, 1]);
   const between = split('container', text.slice(0, text.lastIndexOf(',{')), []);
-  assert.deepEqual(between.end, { truncated: true, partialIndex: undefined, failure: undefined });
+  assert.deepEqual([between.end.truncated, between.end.partialIndex, between.end.failure], [true, undefined, undefined]);
+});
+
+test('each record carries the line it starts on, wherever the chunks are cut; a cut record too', () => {
+  const recs = [fakeRecord(1), 7, fakeRecord(2), fakeRecord(3)];
+  const text = JSON.stringify({ Events: recs }, null, 4);
+  const starts = [...text.matchAll(/^ {8}(\{|7)/gm)].map((m) => text.slice(0, m.index).split('\n').length);
+  assert.equal(starts.length, 4);
+  for (const cuts of [[], [1, 2, 3], [50, 51, 400, 401, 402], [text.indexOf('\n', 300)]]) {
+    const { pieces, end } = split('container', text, cuts);
+    assert.deepEqual(pieces.map((p) => [p.index, p.line]), starts.map((line, k) => [k + 1, line]));
+    assert.equal(end.line, text.split('\n').length);
+  }
+  const cut = split('container', text.slice(0, text.lastIndexOf('eventVersion')), [77]);
+  assert.deepEqual([cut.end.partialIndex, cut.end.partialLine], [4, starts[3]]);
+});
+
+test('a lookup-events NextToken left in the output is noticed; an empty or null one, or one inside a record, is not', () => {
+  const pages = (token: unknown, pretty?: number) => JSON.stringify({ Events: [{ eventName: 'X', NextToken: 'inner' }], NextToken: token }, null, pretty);
+  const more = (text: string, cuts: number[] = []) => {
+    const s = new JsonRecordSplitter('container', 1 << 20);
+    const buf = Buffer.from(text);
+    let at = 0;
+    for (const c of cuts) { s.push(buf.subarray(at, c)); at = c; }
+    s.push(buf.subarray(at));
+    return s.morePages;
+  };
+  assert.equal(more(pages('abc')), true);
+  assert.equal(more(pages('abc', 2), [3, 30, 61]), true);
+  assert.equal(more(pages('')), false);
+  assert.equal(more(pages(null)), false);
+  assert.equal(more(JSON.stringify({ Events: [{ eventName: 'X', NextToken: 'inner' }] })), false);
+  assert.equal(more(JSON.stringify({ NextToken: 'first', Events: [] })), true);
+  // Concatenated pages: every page but the last has a token; only the last one's counts.
+  assert.equal(more(`${pages('p2')}\n${pages('')}`), false);
+  assert.equal(more(`${pages('p2')}\n${pages('p3', 2)}`, [40]), true);
 });
 
 test('records over the size limit are reported without being kept', () => {

@@ -91,3 +91,28 @@ test('unreadable, missing and non-JSON inventory files are errors naming the fil
   const corrupt = tempFile('inv.json.gz', Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7]));
   await assert.rejects(loadInventory([corrupt]), /cannot read inventory/);
 });
+
+test('one ARN with different product tags in two files: reported with files and values, the last file read wins', async () => {
+  const a = tempFile('a.json', JSON.stringify(taggingPage([[BUCKET, { product: 'checkout', team: 'x' }], [QUEUE, { product: 'billing' }]])));
+  const b = tempFile('b.json', JSON.stringify(taggingPage([[BUCKET, { product: 'billing', team: 'x' }], [QUEUE, { product: 'billing' }]])));
+  const inv = await loadInventory([a, b]);
+  assert.deepEqual(inv.resources.get(BUCKET), [{ key: 'product', value: 'billing' }, { key: 'team', value: 'x' }]);
+  assert.deepEqual(inv.conflicts, [{ arn: BUCKET, key: 'product', values: [{ source: a, value: 'checkout' }, { source: b, value: 'billing' }], used: 'billing' }]);
+  assert.equal(inv.warnings?.length, 1);
+  assert.match(inv.warnings![0]!, new RegExp(`^${BUCKET}: tag "product" differs between inventory files \\("checkout" in .*a\\.json, "billing" in .*b\\.json\\); the check uses "billing" \\(the last file read wins\\)$`));
+  // The order named decides, and only that: the other order uses the other value.
+  const reversed = await loadInventory([b, a]);
+  assert.equal(reversed.conflicts?.[0]?.used, 'checkout');
+  assert.deepEqual((await loadInventory([a, a])).conflicts, [], 'the same value twice is no conflict');
+});
+
+test('exports that stopped at a page are warnings: PaginationToken, IsTruncated; complete ones are not', async () => {
+  const cut = tempFile('cut.json', JSON.stringify(taggingPage([[BUCKET, { product: 'checkout' }]], 'more')));
+  const iam = tempFile('iam.json', JSON.stringify({ RoleDetailList: [{ Arn: ROLE, Tags: [] }], UserDetailList: [], IsTruncated: true, Marker: 'm' }));
+  const whole = tempFile('pages.json', `${JSON.stringify(taggingPage([[QUEUE, {}]], 'next'))}\n${JSON.stringify(taggingPage([[BUCKET, {}]], ''))}`);
+  const done = tempFile('done.json', JSON.stringify({ RoleDetailList: [], IsTruncated: false }));
+  const inv = await loadInventory([cut, iam, whole, done]);
+  assert.equal(inv.warnings?.length, 2, inv.warnings?.join('\n'));
+  assert.match(inv.warnings![0]!, /cut\.json: get-resources output has a PaginationToken: more resources exist than the file holds/);
+  assert.match(inv.warnings![1]!, /iam\.json: get-account-authorization-details output has IsTruncated: true/);
+});
