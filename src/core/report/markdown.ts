@@ -57,8 +57,8 @@ function summary(r: CheckResult): string {
   const s = r.stats;
   const head = `**${s.findings} cross-product accesses** (${s.findingsBySeverity.write} write, ${s.findingsBySeverity.denied} denied, ${s.findingsBySeverity.read} read) and **${s.gaps} coverage gaps** in ${s.recordsInScope} events; ${s.exemptedEvents} events exempted by the mapping, ${s.awsServiceEvents} events by AWS services (not judged).`;
   if (r.pairs.length === 0) return `## Summary\n\n${head}\n\nNo product acted on another product's resources.`;
-  const rows = r.pairs.map((p) => [p.principalProduct, p.resourceProduct, p.counts.write, p.counts.denied, p.counts.read, p.counts.write + p.counts.read + p.counts.denied]);
-  return `## Summary\n\n${head}\n\n${mdTable(['Caller product', 'Resource product', 'Write', 'Denied', 'Read', 'Total'], rows)}`;
+  const rows = r.pairs.map((p) => [p.principalProduct, p.resourceProduct, p.counts.write, p.counts.read, p.counts.denied, p.counts.write + p.counts.read + p.counts.denied]);
+  return `## Summary\n\n${head}\n\n${mdTable(['Caller product', 'Resource product', 'Write', 'Read', 'Denied', 'Total'], rows)}`;
 }
 
 function severityCell(g: Grouped['findingGroups'][number]): string {

@@ -31,7 +31,7 @@ function forbidden(tokens: Token[]): string[] {
   const bad: string[] = [];
   const walk = (ts: Token[]): void => {
     for (const t of ts) {
-      if (t.type === 'link_open' && CONSOLE_LINK.test(t.attrGet('href') ?? '')) continue;
+      if (t.type === 'link_open' && CONSOLE_LINK.test(String(t.attrGet('href') ?? ''))) continue;
       if (['link_open', 'image', 'html_inline', 'html_block'].includes(t.type)) bad.push(`${t.type}: ${t.content || t.attrGet('href')}`);
       if (t.children) walk(t.children);
     }
@@ -47,7 +47,7 @@ test('report has scope, summary, findings, gaps by kind, read errors and method'
   for (const h of ['## Scope', '## Summary', '## Findings (2)', '## Coverage gaps (2)', '## Read errors (1)', '## Method and limits']) assert.ok(out.includes(h), h);
   assert.match(out, /\| unowned-resource \| 1 \|/);
   assert.ok(out.includes('| denied 1, read 1 (AccessDenied) |'), 'one group, both severities counted');
-  assert.match(out, /\| alpha \| beta \| 0 \| 0 \| 2 \| 2 \|/);
+  assert.match(out, /\| alpha \| beta \| 0 \| 2 \| 0 \| 2 \|/);
   const tokens = mdIt.parse(out, {});
   assert.deepEqual(tableAfter(tokens, 'Findings'), [7, 7]);
   assert.deepEqual(forbidden(tokens), []);
