@@ -95,8 +95,8 @@ export function renderText(result: CheckResult, opts: TextOptions = {}): string 
   if (result.scope.managementEventsOnly) lines.push('WARNING: management events only - data access (S3 objects, Lambda invokes, ...) is not visible.');
   for (const note of result.scope.notes ?? []) lines.push(`Note: ${t(note)}`);
   lines.push(
-    `Events: ${s.recordsRead} read, ${s.recordsInScope} in scope, ${s.recordsRejected} outside the filters`,
-    `  resolved ${s.byStatus.resolved}, partial ${s.byStatus.partial}, unresolved ${s.byStatus.unresolved}, no target ${s.byStatus['no-target']}; exempted ${s.exemptedEvents}; by AWS services ${s.awsServiceEvents} (not judged)`,
+    `Events: ${s.recordsRead} read, ${s.recordsInScope} in scope, ${s.recordsRejected} outside the filters; ${s.exemptedEvents} exempted`,
+    `  resolved ${s.byStatus.resolved}, partial ${s.byStatus.partial}, unresolved ${s.byStatus.unresolved}, no target ${s.byStatus['no-target']}; ${s.awsServiceEvents} by AWS services (not judged)`,
     `Findings: ${s.findings} events in ${grouped.findingGroups.length} groups (${severities(s.findingsBySeverity)})`,
   );
   for (const p of result.pairs) {
