@@ -119,8 +119,12 @@ export function stableKey(parts: string[]): string {
 
 /** An S3 object's bucket (25 reads of one bucket are one access to judge); other ARNs as they are. */
 export function groupResourceOf(arn: string): string {
-  const m = /^(arn:[^:]*:s3:::[^/]+)\//.exec(arn);
-  return m ? (m[1] as string) : arn;
+  // `arn:<partition>:s3:::<bucket>/<key>`, tested without a regular expression (this runs per finding).
+  if (!arn.startsWith('arn:')) return arn;
+  const s3 = arn.indexOf(':s3:::');
+  if (s3 < 4 || arn.indexOf(':', 4) !== s3) return arn;
+  const slash = arn.indexOf('/', s3 + 6);
+  return slash > s3 + 6 ? arn.slice(0, slash) : arn;
 }
 
 function minMax(a: { firstSeen: string; lastSeen: string }, time: string): void {
@@ -184,16 +188,36 @@ function groupDisplay(arn: string, type: string, sessions: string[], home: strin
   return sessions.length > 1 ? `${base} (${sessions.length >= MAX_LISTED ? `${MAX_LISTED}+` : sessions.length} sessions)` : base;
 }
 
+/** Distinct values seen in a group (sets while grouping; arrays, capped, once done). */
+interface Seen {
+  sessions: Set<string>;
+  arns: Set<string>;
+  via: Set<string>;
+  accounts: Set<string>;
+  regions: Set<string>;
+}
+
+function capped(set: Set<string>): string[] {
+  const out: string[] = [];
+  for (const v of set) {
+    if (out.length >= MAX_LISTED) break;
+    if (v !== '') out.push(v);
+  }
+  return out;
+}
+
 /** Groups findings by caller, resource and action, in severity-then-time order. */
 export function groupFindings(findings: Finding[]): FindingGroup[] {
   const groups = new Map<string, FindingGroup>();
-  const distinctArns = new Map<string, Set<string>>();
-  findings.forEach((f, i) => {
+  const seen = new Map<FindingGroup, Seen>();
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as Finding;
     const principalArn = t(f.principal.arn);
     const resourceArn = groupResourceOf(t(f.resource.arn));
-    const id = JSON.stringify([principalArn, resourceArn, t(f.eventSource), t(f.eventName)]);
+    const id = `${principalArn}\u0000${resourceArn}\u0000${t(f.eventSource)}\u0000${t(f.eventName)}`;
     let g = groups.get(id);
-    if (!g) {
+    let s = g && seen.get(g);
+    if (!g || !s) {
       g = {
         key: stableKey([principalArn, resourceArn, t(f.eventSource), t(f.eventName)]),
         severity: f.severity, severities: zero(), count: 0, firstSeen: '', lastSeen: '',
@@ -202,30 +226,37 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
         resource: { arn: resourceArn, product: t(f.resource.product), via: [], arns: [], arnCount: 0 },
         accounts: [], regions: [], findings: [], events: [],
       };
+      s = { sessions: new Set(), arns: new Set(), via: new Set(), accounts: new Set(), regions: new Set() };
       groups.set(id, g);
+      seen.set(g, s);
     }
     const e = findingEntry(f);
     g.count++;
     if (g.severities[f.severity] !== undefined) g.severities[f.severity]++;
     if (severityRank(f.severity) < severityRank(g.severity)) g.severity = f.severity;
     minMax(g, e.eventTime);
-    if (e.session !== undefined) addDistinct(g.principal.sessions, e.session);
-    addDistinct(g.resource.via, t(f.resource.via));
-    let arns = distinctArns.get(id);
-    if (!arns) distinctArns.set(id, (arns = new Set()));
-    if (e.resourceArn) arns.add(e.resourceArn);
-    g.resource.arnCount = arns.size;
-    addDistinct(g.resource.arns, e.resourceArn ?? '');
-    addDistinct(g.accounts, e.account);
-    addDistinct(g.regions, e.region);
+    if (e.session !== undefined) s.sessions.add(e.session);
+    s.via.add(t(f.resource.via));
+    if (e.resourceArn) s.arns.add(e.resourceArn);
+    s.accounts.add(e.account);
+    s.regions.add(e.region);
     g.findings.push(i);
     g.events.push(e);
-  });
+  }
   const out = [...groups.values()];
   for (const g of out) {
-    const order = g.events.map((e, i) => i).sort((a, b) => byTime(g.events[a] as EventEntry, g.events[b] as EventEntry));
-    g.events = order.map((i) => g.events[i] as EventEntry);
-    g.findings = order.map((i) => g.findings[i] as number);
+    const s = seen.get(g) as Seen;
+    g.principal.sessions = capped(s.sessions);
+    g.resource.via = capped(s.via);
+    g.resource.arns = capped(s.arns);
+    g.resource.arnCount = s.arns.size;
+    g.accounts = capped(s.accounts);
+    g.regions = capped(s.regions);
+    if (g.events.length > 1) {
+      const order = g.events.map((_, i) => i).sort((a, b) => byTime(g.events[a] as EventEntry, g.events[b] as EventEntry));
+      g.events = order.map((i) => g.events[i] as EventEntry);
+      g.findings = order.map((i) => g.findings[i] as number);
+    }
     g.principal.display = groupDisplay(g.principal.arn, g.principal.type, g.principal.sessions, g.accounts.length === 1 ? g.accounts[0] : undefined);
   }
   return out.sort(compareGroups);
