@@ -115,8 +115,11 @@ function location(path: string, name: string, kind: string): unknown {
   };
 }
 
+/** Event details kept per result: every id and time is in the result, full details of this many (the JSON has all). */
+const EVENT_DETAILS = 100;
+
 function events(list: EventEntry[]): unknown[] {
-  return list.map((e) => ({ ...e }));
+  return list.slice(0, EVENT_DETAILS).map((e) => ({ ...e }));
 }
 
 function findingResult(g: FindingGroup): unknown {

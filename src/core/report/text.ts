@@ -109,13 +109,15 @@ export function renderText(result: CheckResult, opts: TextOptions = {}): string 
     lines.push(...cut(shown.length, grouped.findingGroups.length, 'finding groups', limit));
     if ((s.findingsNotListed ?? 0) > 0) lines.push(`  ${s.findingsNotListed} more findings were counted but not kept by the check (its list limit); narrow with --since, --product or --region`);
     lines.push('', `Callers (${grouped.principals.length}):`);
-    for (const p of grouped.principals) {
+    const callers = grouped.principals.slice(0, limit);
+    for (const p of callers) {
       const touched = p.products.map((x) => `${t(x.product)} ${x.count}`).join(', ');
       const who = `  ${t(p.display)} [${t(p.product)}]`;
       const what = ` -> ${touched}, ${t(dateRange(p.firstSeen, p.lastSeen))}`;
       if (width(who + what) <= max) lines.push(who + what);
       else lines.push(who, `     ${shortenEnd(what, max - 5)}`);
     }
+    lines.push(...cut(callers.length, grouped.principals.length, 'callers', limit));
     lines.push('  (per-resource summary: --format md or --format json)');
   }
   const g = s.gapsByKind;
