@@ -47,7 +47,7 @@ function groupLines(g: FindingGroup, max: number): string[] {
   else lines.push(`      ${who}`, `        -> ${shortenMiddle(arn, Math.max(30, max - 11 - width(tail)))}${tail}`);
   if (width(inline) > max) {
     // As many ids as fit; the rest are counted (every id is in --format json/csv/sarif).
-    let line = '      events';
+    let line = `      event${ids.length > 1 ? 's' : ''}`;
     let shown = 0;
     for (const id of ids) {
       const next = `${line}${shown ? ',' : ''} ${id}`;
