@@ -4,21 +4,18 @@ import { parseTimeBound } from '../core/check/window';
 import type { CheckFilter } from '../core/check/scopeFilter';
 import type { CheckResult, Inventory, ProductMapping, ReadError, SourcedRecord } from '../core/model';
 import type { ReadStats } from '../core/ingest/readEvents';
-import { renderJson } from '../core/report/json';
-import { renderMarkdown } from '../core/report/markdown';
-import { renderText } from '../core/report/text';
 import { escapeTerminal } from '../core/report/escape';
-import { choice, parseArgs, UsageError, type OptionSpec } from './args';
+import { parseArgs, UsageError, type OptionSpec } from './args';
 import { assertReadable, countReaderRejections, eventsFrom, loadInventoryFiles, loadMappingFile } from './inputs';
 import { liveProvider } from './liveHook';
 import { ATHENA_CHECK_HELP, ATHENA_CHECK_OPTIONS, athenaInputs } from './athenaCheck';
-import { openSink } from './output';
+import { exitStatus, noteTagKeyCase, OUTPUT_HELP, OUTPUT_OPTIONS, outputChoice, writeReport } from './output';
 import { wantsLive } from './currentProfile';
 import type { Io } from './io';
 
 const SPEC: OptionSpec = {
   events: 'list', inventory: 'list', mapping: 'string', 'tag-key': 'list', product: 'string', since: 'string', until: 'string',
-  region: 'list', account: 'list', format: 'string', out: 'string', 'fail-on-findings': 'flag', help: 'flag',
+  region: 'list', account: 'list', ...OUTPUT_OPTIONS, help: 'flag',
   profile: 'string', 'trail-bucket': 'string', ...ATHENA_CHECK_OPTIONS,
 };
 
@@ -35,14 +32,14 @@ export const CHECK_HELP = `tagtrail check: did a principal of one product act on
   --product <name>       only findings and gaps where either side is this product
   --since <t> --until <t>  time window: 7d, 12h, 30m, 2w back from now, or ISO dates
   --region <r>...        only these regions     --account <id>...  only these recipient accounts
-  --format md|json|text  output format (default md)      --out <file>  write there, not stdout
-  --fail-on-findings     exit 1 when there is at least one finding
+${OUTPUT_HELP}
   --profile <name>, --trail-bucket s3://bucket/prefix   live AWS input (when this build has it);
                          with no --events, the current profile is checked (AWS_PROFILE, then
                          environment keys, then the default profile)
 ${ATHENA_CHECK_HELP}
 
-Exit status: 0 done, 1 findings with --fail-on-findings, 2 bad arguments or unreadable input.`;
+Exit status: 0 done, 1 a --fail-on condition met (or --fail-on-findings and a finding),
+2 bad arguments or unreadable input.`;
 
 interface Inputs {
   events: AsyncIterable<SourcedRecord>;
@@ -133,7 +130,7 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0]}" (event files go after --events)`);
-  const format = choice(args, 'format', ['md', 'json', 'text'] as const, 'md');
+  const output = outputChoice(args);
   const filter = filterFrom(args, io.now());
   const mappingPath = args.strings.get('mapping');
   const mapping = mappingPath !== undefined ? await loadMappingFile(mappingPath) : undefined;
@@ -142,10 +139,8 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   const athena = args.strings.has('athena') ? await athenaInputs(args, io, filter, mapping, tagKeys) : undefined;
   const inputs = athena ?? (live ? await liveInputs(args, io, filter) : await fileInputs(args, io));
   const result = await checkWith({ inputs, ...(mapping ? { mapping } : {}), tagKeys, filter, io }).finally(() => athena?.dispose());
-  const text = format === 'json' ? renderJson(result) : format === 'text' ? renderText(result) : renderMarkdown(result);
-  const sink = openSink(args.strings.get('out'), io.stdout);
-  await sink.write(text);
-  await sink.close();
+  noteTagKeyCase(result, inputs.inventory, tagKeys, io.err);
+  await writeReport(result, output, io.stdout);
   if (result.readErrors.length > 0) io.err(`tagtrail: ${result.readErrors.length} read errors (inputs skipped, listed above and in the report)`);
   const unreadable = result.stats.recordsRead === ('readStats' in inputs ? inputs.readStats?.recordsRejected ?? 0 : 0);
   if (unreadable && result.readErrors.length > 0) {
@@ -153,5 +148,5 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     io.err('tagtrail check: no CloudTrail record could be read from the inputs');
     return 2;
   }
-  return args.flags.has('fail-on-findings') && result.stats.findings > 0 ? 1 : 0;
+  return exitStatus(result, output, io.err);
 }

@@ -46,6 +46,6 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
   const sink = openSink(out);
   await sink.write(renderMarkdown(result));
   await sink.close();
-  io.out(`TagTrail demo: account 111122223333, products checkout, catalog, analytics (+ shared)\n${renderText(result, 10)}Report written to ${escapeTerminal(out)}\n`);
+  io.out(`TagTrail demo: account 111122223333, products checkout, catalog, analytics (+ shared)\n${renderText(result)}Report written to ${escapeTerminal(out)}\n`);
   return 0;
 }

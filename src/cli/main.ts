@@ -13,7 +13,7 @@ import { cliLiveProvider } from './liveAws';
 const HELP = `tagtrail: did anyone of product A touch a resource of product B? (CloudTrail + tags)
 
 Commands:
-  tagtrail check --events <path>... --inventory <path>... [--mapping f] [--format md|json|text] ...
+  tagtrail check --events <path>... --inventory <path>... [--mapping f] [--format md|text|json|sarif|csv] ...
   tagtrail resolve <path>... --format jsonl
   tagtrail demo [--out file]
   tagtrail athena-table --bucket <b> --account <id>... --region <r>... [--run <workgroup>]

@@ -41,6 +41,8 @@ export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduc
     return { findings: [], gaps: [], exempted: false, principalProduct: products.productOfPrincipal(principal) };
   }
   const base = { eventID: s(record.eventID), eventTime: recordTime(record), eventSource: s(record.eventSource), eventName: s(record.eventName), source: ev.source };
+  // Where the call came from, for the reports' event entries (JSON, CSV, SARIF).
+  const where = { awsRegion: s(record.awsRegion), recipientAccountId: s(record.recipientAccountId), sourceIPAddress: s(record.sourceIPAddress), userAgent: s(record.userAgent), position: ev.position };
   const out: Judgement = { findings: [], gaps: [], exempted: false };
   const pp = products.productOfPrincipal(principal);
   out.principalProduct = pp;
@@ -52,6 +54,7 @@ export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduc
     out.gaps.push({
       eventID: base.eventID, eventTime: base.eventTime, eventSource: base.eventSource, eventName: base.eventName, source: base.source,
       kind, reason, principalArn: principal.arn, resourceArn,
+      awsRegion: where.awsRegion, recipientAccountId: where.recipientAccountId, sourceIPAddress: where.sourceIPAddress, userAgent: where.userAgent, position: where.position,
     });
   };
   const targetProducts = (): (string | undefined)[] => targets.map((t) => t.product);
@@ -90,10 +93,11 @@ export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduc
     }
     const f: Finding = {
       eventID: base.eventID, eventTime: base.eventTime, eventSource: base.eventSource, eventName: base.eventName, source: base.source,
-      awsRegion: s(record.awsRegion),
+      awsRegion: where.awsRegion,
       severity: severityOf(record),
       principal: { arn: principal.arn, type: principal.type, product: pp },
       resource: { arn: t.arn, product: rp, via: t.via },
+      recipientAccountId: where.recipientAccountId, sourceIPAddress: where.sourceIPAddress, userAgent: where.userAgent, position: where.position,
     };
     if (principal.displayName !== undefined) f.principal.displayName = principal.displayName;
     if (typeof record.errorCode === 'string') f.errorCode = record.errorCode;

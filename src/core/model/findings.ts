@@ -18,6 +18,12 @@ export interface Finding {
   resource: { arn: string; product: string; via: Target['via']; moreArns?: string[] };
   errorCode?: string;
   source: string;
+  /** Where the event happened and came from (record fields, untrusted); JSON, CSV and SARIF carry them. */
+  recipientAccountId?: string;
+  sourceIPAddress?: string;
+  userAgent?: string;
+  /** 1-based line (JSONL) or record index (trail file) in `source`. */
+  position?: number;
 }
 
 export type GapKind =
@@ -36,6 +42,11 @@ export interface Gap {
   principalArn?: string;
   resourceArn?: string;
   source: string;
+  awsRegion?: string;
+  recipientAccountId?: string;
+  sourceIPAddress?: string;
+  userAgent?: string;
+  position?: number;
 }
 
 export interface CheckScope {

@@ -45,10 +45,11 @@ export function textOf(v: unknown): string {
 }
 
 // Every character that can open Markdown syntax inside a line (cells and list items are inline, so
-// line-start markers such as `-` or `1.` cannot act), and `@`, which autolinks e-mail addresses.
-// `:`, `/` and `.` stay readable: ARNs are the main content, and a ticket system that does not render
-// Markdown shows the raw text.
-const MD_UNSAFE = new RegExp(`${CONTROL.source}|${INVISIBLE.source}|[\\\\\`*_[\\]()<>!|&~#$^@]`);
+// line-start markers such as `-`, `#`, `>` or `1.` cannot act), and `@`, which autolinks e-mail
+// addresses. `(`, `)` and `!` stay as they are: with `[` and `]` escaped no link or image can form
+// around them. `:`, `/` and `.` stay readable too: ARNs are the main content, and a ticket system
+// that does not render Markdown shows the raw text.
+const MD_UNSAFE = new RegExp(`${CONTROL.source}|${INVISIBLE.source}|[\\\\\`*_[\\]<|&~$^@]`);
 
 /**
  * Makes any string safe inside a Markdown table cell (and any inline Markdown text): every character

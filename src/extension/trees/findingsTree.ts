@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Finding, Gap, GapKind, Severity } from '../../core/model';
+import { groupFindings, groupGaps, type EventEntry, type FindingGroup, type GapGroup } from '../../core/report/group';
+import { shortTime, timeRange } from '../../core/report/shorten';
 import type { Session } from '../session';
 import { arnParts } from '../model/arnParts';
 import { count, type TreeNode } from './treeNode';
@@ -16,95 +18,137 @@ const GAP_LABEL: Record<GapKind, string> = {
   'unowned-principal': 'Principals without a product',
   'unowned-resource': 'Resources without a product',
 };
-/** Leaves per group: beyond it the markdown export is the place to read them all. */
+/** Nodes per list: beyond it the exported report (Markdown or JSON) is the place to read them all. */
 const MAX_LEAVES = 1_000;
 
 function openCommand(eventKey: string): vscode.Command {
   return { command: 'tagtrail.openFinding', title: 'Open Event', arguments: [{ eventKey }] };
 }
 
-function leaves<T>(items: T[], make: (x: T) => TreeNode): TreeNode[] {
+function leaves<T>(items: T[], make: (x: T) => TreeNode, what = 'more'): TreeNode[] {
   const out = items.slice(0, MAX_LEAVES).map(make);
-  if (items.length > MAX_LEAVES) out.push({ label: `${items.length - MAX_LEAVES} more: export to Markdown to see all`, contextValue: 'message' });
+  if (items.length > MAX_LEAVES) out.push({ label: `${items.length - MAX_LEAVES} ${what}: export to Markdown or JSON to see all`, contextValue: 'message' });
   return out;
 }
 
-function findingNode(f: Finding): TreeNode {
-  const key = f.eventID || `${f.source}`;
+/** One event of a group: its time and session, opening the event. */
+function eventNode(e: EventEntry, contextValue: string, arn: string | undefined): TreeNode {
   return {
-    label: f.eventName || '(no event name)',
-    description: `${arnParts(f.principal.arn).name} → ${arnParts(f.resource.arn).name} · ${f.eventTime}`,
-    tooltip: `${f.principal.arn} (${f.principal.product})\n${f.eventSource} ${f.eventName}${f.errorCode ? ` (${f.errorCode})` : ''}\n→ ${f.resource.arn} (${f.resource.product}, via ${f.resource.via})`,
-    contextValue: `finding:${f.severity}`,
-    icon: SEVERITY_ICON[f.severity],
-    arn: f.resource.arn,
-    eventKey: key,
-    command: openCommand(key),
+    label: shortTime(e.eventTime) || '(no time)',
+    description: [e.session, e.resourceArn && e.resourceArn !== arn ? arnParts(e.resourceArn).name : undefined, e.errorCode].filter(Boolean).join(' · '),
+    tooltip: [`event ${e.eventID}`, e.eventTime, e.resourceArn, e.reason, e.sourceIPAddress && `from ${e.sourceIPAddress}`, e.source && `${e.source}${e.position !== undefined ? `:${e.position}` : ''}`].filter(Boolean).join('\n'),
+    contextValue,
+    ...(e.resourceArn !== undefined ? { arn: e.resourceArn } : arn !== undefined ? { arn } : {}),
+    eventKey: e.eventID || e.source,
+    command: openCommand(e.eventID || e.source),
   };
 }
 
-function gapNode(g: Gap): TreeNode {
-  return {
-    label: g.eventName || '(no event name)',
-    description: g.reason,
-    tooltip: `${g.eventSource} ${g.eventName} at ${g.eventTime}\n${g.reason}${g.principalArn ? `\nprincipal ${g.principalArn}` : ''}${g.resourceArn ? `\nresource ${g.resourceArn}` : ''}`,
-    contextValue: `gap:${g.kind}`,
-    icon: new vscode.ThemeIcon('question'),
-    ...(g.resourceArn !== undefined ? { arn: g.resourceArn } : {}),
-    eventKey: g.eventID,
-    command: openCommand(g.eventID),
+/** A caller, resource and action: one node with its count; a single event opens directly. */
+function groupNode(g: FindingGroup): TreeNode {
+  const first = g.events[0];
+  const mixed = SEVERITIES.filter((s) => g.severities[s] > 0);
+  const node: TreeNode = {
+    id: `finding-group:${g.key}`,
+    label: `${g.eventName || '(no event name)'}${g.count > 1 ? ` ×${g.count}` : ''}`,
+    description: `${g.principal.display} → ${arnParts(g.resource.arn).name}${g.resource.arnCount > 1 ? ` (${g.resource.arnCount} objects)` : ''} · ${timeRange(g.firstSeen, g.lastSeen)}`,
+    tooltip: [
+      `${g.principal.display} (${g.principal.product})`, g.principal.arn,
+      `${g.eventSource} ${g.eventName}: ${mixed.map((s) => `${g.severities[s]} ${s}`).join(', ')}`,
+      `→ ${g.resource.arn} (${g.resource.product}, via ${g.resource.via.join(', ')})`,
+      `${g.firstSeen}${g.lastSeen !== g.firstSeen ? ` to ${g.lastSeen}` : ''}`,
+    ].join('\n'),
+    contextValue: `finding:${g.severity}`,
+    icon: SEVERITY_ICON[g.severity],
+    arn: g.resource.arn,
   };
+  if (g.count === 1 && first) return { ...node, eventKey: first.eventID || first.source, command: openCommand(first.eventID || first.source) };
+  return { ...node, ...(first ? { eventKey: first.eventID || first.source } : {}), children: () => leaves(g.events, (e) => eventNode(e, `finding:${e.severity ?? g.severity}`, g.resource.arn), 'more events') };
 }
 
-function pairNodes(findings: Finding[]): TreeNode[] {
-  const pairs = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const k = `${f.principal.product} → ${f.resource.product}`;
+function pairNodes(groups: FindingGroup[]): TreeNode[] {
+  const pairs = new Map<string, FindingGroup[]>();
+  for (const g of groups) {
+    const k = `${g.principal.product} → ${g.resource.product}`;
     const l = pairs.get(k);
-    if (l) l.push(f);
-    else pairs.set(k, [f]);
+    if (l) l.push(g);
+    else pairs.set(k, [g]);
   }
   return [...pairs.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([pair, list]) => {
-    const bySev = SEVERITIES.map((s) => [s, list.filter((f) => f.severity === s)] as const).filter(([, l]) => l.length > 0);
+    const counts = { write: 0, denied: 0, read: 0 };
+    for (const g of list) for (const s of SEVERITIES) counts[s] += g.severities[s];
+    const present = SEVERITIES.filter((s) => counts[s] > 0);
     return {
       id: `finding-pair:${pair}`,
       label: pair,
-      description: bySev.map(([s, l]) => `${l.length} ${s}`).join(', '),
+      description: `${present.map((s) => `${counts[s]} ${s}`).join(', ')} · ${count(list.length, 'group')}`,
       contextValue: 'findingPair',
-      icon: SEVERITY_ICON[bySev[0]?.[0] ?? 'read'],
-      children: () => bySev.map(([s, l]) => ({
-        id: `finding-pair:${pair}:${s}`,
-        label: s,
-        description: String(l.length),
-        contextValue: `severity:${s}`,
-        icon: SEVERITY_ICON[s],
-        children: () => leaves(l, findingNode),
-      })),
+      icon: SEVERITY_ICON[present[0] ?? 'read'],
+      // Groups come sorted most severe first, then oldest.
+      children: () => leaves(list, groupNode, 'more groups'),
     };
   });
 }
 
-function gapsNode(gaps: Gap[]): TreeNode {
-  const kinds = (Object.keys(GAP_LABEL) as GapKind[]).map((k) => [k, gaps.filter((g) => g.kind === k)] as const).filter(([, l]) => l.length > 0);
+function gapGroupNode(g: GapGroup): TreeNode {
+  const subject = g.by === 'action' ? g.subject : g.display;
+  const actions = g.actions.slice(0, 3).map((a) => `${a.name} ${a.count}`).join(', ');
+  const first = g.events[0];
+  const node: TreeNode = {
+    id: `gap-group:${g.key}`,
+    label: `${subject}${g.count > 1 ? ` ×${g.count}` : ''}`,
+    description: g.by === 'action' ? g.reason : actions,
+    tooltip: [g.subject, g.reason, `${g.count} events, ${g.firstSeen}${g.lastSeen !== g.firstSeen ? ` to ${g.lastSeen}` : ''}`, actions].filter(Boolean).join('\n'),
+    contextValue: `gap:${g.kind}`,
+    icon: new vscode.ThemeIcon('question'),
+    ...(g.by !== 'action' ? { arn: g.subject } : {}),
+  };
+  if (g.count === 1 && first) return { ...node, eventKey: first.eventID || first.source, command: openCommand(first.eventID || first.source) };
+  return { ...node, children: () => leaves(g.events, (e) => eventNode(e, `gap:${g.kind}`, g.by === 'resource' ? g.subject : undefined), 'more events') };
+}
+
+function gapsNode(groups: GapGroup[], total: number): TreeNode {
+  const kinds = (Object.keys(GAP_LABEL) as GapKind[]).map((k) => [k, groups.filter((g) => g.kind === k)] as const).filter(([, l]) => l.length > 0);
   return {
     id: 'gaps',
     label: 'Coverage gaps',
-    description: String(gaps.length),
+    description: `${total} · ${count(groups.length, 'group')}`,
     tooltip: 'Events the check could not judge: what they acted on, or whose they are, is unknown.',
     contextValue: 'gaps',
     icon: new vscode.ThemeIcon('circle-slash'),
     children: () => kinds.map(([k, l]) => ({
       id: `gaps:${k}`,
       label: GAP_LABEL[k],
-      description: String(l.length),
+      description: `${l.reduce((n, g) => n + g.count, 0)} · ${count(l.length, 'group')}`,
       contextValue: `gapKind:${k}`,
       icon: new vscode.ThemeIcon('question'),
-      children: () => leaves(l, gapNode),
+      children: () => leaves(l, gapGroupNode, 'more groups'),
     })),
   };
 }
 
-/** Roots of the Findings view: product pairs by severity, then coverage gaps; partial while loading. */
+// Grouping is made once per list (the tree asks for roots on every refresh and expansion).
+let cache: { findings: Finding[]; gaps: Gap[]; nf: number; ng: number; findingGroups: FindingGroup[]; gapGroups: GapGroup[] } | undefined;
+
+function grouped(findings: Finding[], gaps: Gap[]): { findingGroups: FindingGroup[]; gapGroups: GapGroup[] } {
+  if (cache && cache.findings === findings && cache.gaps === gaps && cache.nf === findings.length && cache.ng === gaps.length) return cache;
+  cache = { findings, gaps, nf: findings.length, ng: gaps.length, findingGroups: groupFindings(findings), gapGroups: groupGaps(gaps) };
+  return cache;
+}
+
+/** The Findings view's description: counts of findings, groups and gaps (empty before a check). */
+export function findingsViewDescription(session: Session): string {
+  const r = session.lastResult;
+  if (!r) return session.partialFindings.length > 0 ? `${count(session.partialFindings.length, 'finding')} so far` : '';
+  const g = grouped(r.findings, r.gaps);
+  return `${count(r.stats.findings, 'finding')} in ${count(g.findingGroups.length, 'group')} · ${count(r.stats.gaps, 'gap')}`;
+}
+
+/**
+ * Roots of the Findings view: product pairs, each with its findings grouped by caller, resource and
+ * action (most severe first, then oldest; a group's events below it), then coverage gaps by kind,
+ * grouped by caller, resource or action and reason; partial while loading.
+ */
 export function findingsRoots(session: Session): TreeNode[] {
   const r = session.lastResult;
   const findings = r?.findings ?? session.partialFindings;
@@ -114,5 +158,6 @@ export function findingsRoots(session: Session): TreeNode[] {
   if (!r) head.push({ label: 'Check running…', description: `${count(findings.length, 'finding')} so far`, contextValue: 'message', icon: new vscode.ThemeIcon('loading~spin') });
   else if (session.lastCheckProduct !== undefined) head.push({ label: `Scope: ${session.lastCheckProduct}`, contextValue: 'message', icon: new vscode.ThemeIcon('filter') });
   if (r && findings.length === 0) head.push({ label: 'No cross-product access found', description: `${r.stats.recordsInScope} events checked`, contextValue: 'message', icon: new vscode.ThemeIcon('pass') });
-  return [...head, ...pairNodes(findings), ...(gaps.length > 0 ? [gapsNode(gaps)] : [])];
+  const g = grouped(findings, gaps);
+  return [...head, ...pairNodes(g.findingGroups), ...(gaps.length > 0 ? [gapsNode(g.gapGroups, r?.stats.gaps ?? gaps.length)] : [])];
 }

@@ -4,11 +4,12 @@ import { escapeMarkdownCell, escapeTerminal, truncate } from '../../../src/core/
 
 test('markdown cells: pipes, links, images, HTML, entities and code cannot form', () => {
   assert.equal(escapeMarkdownCell('a|b'), 'a\\|b');
-  assert.equal(escapeMarkdownCell('![x](y)'), '\\!\\[x\\]\\(y\\)');
-  assert.equal(escapeMarkdownCell('<img src=x>'), '\\<img src=x\\>');
+  // `!`, `(`, `)` and `>` stay readable: with `[`, `]` and `<` escaped no image, link or tag can form.
+  assert.equal(escapeMarkdownCell('![x](y)'), '!\\[x\\](y)');
+  assert.equal(escapeMarkdownCell('<img src=x>'), '\\<img src=x>');
   assert.equal(escapeMarkdownCell('&lt;'), '\\&lt;');
   assert.equal(escapeMarkdownCell('`x`'), '\\`x\\`');
-  assert.equal(escapeMarkdownCell('<!-- hide -->'), '\\<\\!-- hide --\\>');
+  assert.equal(escapeMarkdownCell('<!-- hide -->'), '\\<!-- hide -->');
 });
 
 test('markdown cells: ARNs stay readable, URLs are defanged', () => {

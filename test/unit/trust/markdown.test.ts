@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { renderMarkdown } from '../../../src/core/report/markdown';
 import { escapeMarkdownCell } from '../../../src/core/report/escape';
+import { groupResult } from '../../../src/core/report/group';
 import { ALL_PAYLOADS, RAW_CONTROL, RAW_INVISIBLE, hostileCases, writeHostileFiles } from '../../fixtures/hostile/hostileRecords';
 import { checkFiles } from './pipeline';
 
@@ -12,6 +13,8 @@ import { checkFiles } from './pipeline';
 const parser = new MarkdownIt({ html: true, linkify: true });
 type Token = ReturnType<typeof parser.parse>[number];
 const FORBIDDEN = new Set(['link_open', 'image', 'html_inline', 'html_block']);
+/** The only links allowed: TagTrail's own, to an event's CloudTrail console page, for ids and regions of AWS's shape. */
+const CONSOLE_LINK = /^https:\/\/([a-z]{2}-[a-z]+-\d{1,2})\.console\.aws\.amazon\.com\/cloudtrailv2\/home\?region=\1#\/events\/[A-Za-z0-9][A-Za-z0-9-]*$/;
 
 function flat(tokens: Token[]): Token[] {
   return tokens.flatMap((t) => [t, ...flat(t.children ?? [])]);
@@ -51,7 +54,7 @@ function pipes(line: string): number {
 async function hostileReport(product?: string) {
   const files = writeHostileFiles();
   const { result } = await checkFiles([files.jsonl, files.trailGz, files.eventsDir], [files.inventory], product ? { product } : {});
-  const text = renderMarkdown(result, { maxFindings: 10_000, maxGaps: 10_000, maxReadErrors: 10_000 });
+  const text = renderMarkdown(result, { maxReadErrors: 10_000 });
   return { result, text };
 }
 
@@ -64,10 +67,11 @@ test('hostile corpus: the findings, gaps and read-error tables keep their row an
   assert.ok(result.readErrors.length >= 2 * cases.filter((c) => c.expect === 'rejected').length, `read errors ${result.readErrors.length}`);
 
   const all = tables(text);
+  const grouped = groupResult(result);
   const byHeader = (h: string) => all.find((t) => t.header.startsWith(h)) ?? assert.fail(`no table starting ${h}`);
   const expected: [string, number, number][] = [
-    ['| Time | Severity |', result.findings.length, 11],
-    ['| Kind | Time |', result.gaps.length, 8],
+    ['| Severity | Caller |', grouped.findingGroups.length, 7],
+    ['| Kind | Caller, resource or action |', grouped.gapGroups.length, 7],
     ['| Source | Line or record |', result.readErrors.length, 3],
     ['| Caller product |', result.pairs.length, 6],
   ];
@@ -77,10 +81,15 @@ test('hostile corpus: the findings, gaps and read-error tables keep their row an
     assert.equal(t.lines.length, rows, `${header}: source lines`);
     t.lines.forEach((l, i) => assert.equal(pipes(l), columns + 1, `${header} row ${i + 1} has ${pipes(l) - 1} columns: ${l.slice(0, 200)}`));
   }
-  // Columns are where they should be: each findings row ends with its own event id, escaped (the
-  // table parser itself turns `\|` back into `|` before inline parsing, as GFM specifies).
-  byHeader('| Time | Severity |').rows.forEach((cells, i) => {
-    assert.equal(cells[10]?.content, escapeMarkdownCell(result.findings[i]!.eventID).replace(/\\\|/g, '|'), `row ${i + 1}`);
+  // Columns are where they should be: each findings row has its group's count in the fifth cell and
+  // its first event id, escaped or as a link's text, in the last (the table parser itself turns `\|`
+  // back into `|` before inline parsing, as GFM specifies).
+  byHeader('| Severity | Caller |').rows.forEach((cells, i) => {
+    const g = grouped.findingGroups[i]!;
+    assert.equal(cells[4]?.content, String(g.count), `row ${i + 1}`);
+    const id = g.events[0]!.eventID;
+    const last = cells[6]?.content ?? '';
+    assert.ok(last.startsWith(`[${id.slice(0, 8)}][f`) || last.startsWith(escapeMarkdownCell(id, 80).replace(/\\\|/g, '|')), `row ${i + 1}: ${last.slice(0, 80)}`);
   });
 });
 
@@ -88,7 +97,7 @@ test('hostile corpus: no link, image or HTML token, and table cells and headings
   for (const product of [undefined, `evil ${ALL_PAYLOADS}`]) {
     const { text } = await hostileReport(product);
     const tokens = parser.parse(text, {});
-    const bad = flat(tokens).filter((t) => FORBIDDEN.has(t.type));
+    const bad = flat(tokens).filter((t) => FORBIDDEN.has(t.type) && !(t.type === 'link_open' && CONSOLE_LINK.test(String(t.attrGet('href') ?? ''))));
     assert.deepEqual(bad.map((t) => `${t.type}: ${t.content.slice(0, 80)}`), [], `product filter ${product === undefined ? 'none' : 'hostile'}`);
     // Cells and the title carry record and inventory values: there even emphasis or code is injected.
     for (let i = 0; i < tokens.length; i++) {
@@ -97,9 +106,12 @@ test('hostile corpus: no link, image or HTML token, and table cells and headings
       const inTitle = i > 0 && tokens[i - 1]!.type === 'heading_open' && tokens[i - 1]!.tag === 'h1';
       if (t.type !== 'inline' || !(inCell || inTitle)) continue;
       const kinds = new Set((t.children ?? []).map((c) => c.type));
-      assert.deepEqual([...kinds].filter((k) => k !== 'text'), [], `markup in ${inCell ? 'cell' : 'title'}: ${t.content.slice(0, 120)}`);
+      // Console links (checked above) are the one markup allowed, in the event id cells.
+      const allowed = inCell ? ['text', 'link_open', 'link_close'] : ['text'];
+      assert.deepEqual([...kinds].filter((k) => !allowed.includes(k)), [], `markup in ${inCell ? 'cell' : 'title'}: ${t.content.slice(0, 120)}`);
     }
-    const html = parser.render(text);
+    // TagTrail's console links (href checked above, text an id's first 8 characters) are set aside.
+    const html = parser.render(text).replace(/<a href="https:\/\/[a-z0-9-]+\.console\.aws\.amazon\.com\/cloudtrailv2\/[^"]*">[A-Za-z0-9-]{1,8}<\/a>/g, '');
     assert.doesNotMatch(html, /<(img|script|svg|div|a|iframe)\b/i, 'no element from a record in the rendered HTML');
   }
 });

@@ -1,0 +1,353 @@
+import { createHash } from 'node:crypto';
+import type { CheckResult, Finding, Gap, GapKind, Severity } from '../model';
+import { principalDisplayName } from '../attribute/displayName';
+import { textOf as t } from './escape';
+
+// One place turns a check's flat findings and gaps into what a reviewer reads: one row per caller,
+// resource and action. The CLI text, the Markdown, the JSON, SARIF and the Findings tree all use it,
+// so the same check never reads as different numbers in different places.
+
+/** Most severe first: a write is a change made, a denial an attempt, a read a disclosure. */
+export const SEVERITY_ORDER: readonly Severity[] = ['write', 'denied', 'read'];
+export const GAP_KIND_ORDER: readonly GapKind[] = ['unowned-principal', 'unresolved-target', 'partial-target', 'unowned-resource'];
+
+/** One event behind a group, with where it happened and came from (all values from the record, untrusted). */
+export interface EventEntry {
+  eventID: string;
+  eventTime: string;
+  account: string;
+  region: string;
+  sourceIPAddress: string;
+  userAgent: string;
+  /** File (or `lookup-events:<region>`…) and 1-based line or record index in it. */
+  source: string;
+  position?: number;
+  /** Session or user name of this call, when the record has one. */
+  session?: string;
+  /** The ARN this event acted on (an S3 object, where the group names its bucket). */
+  resourceArn?: string;
+  /** Other targets of the same product in the same event (findings). */
+  moreArns?: string[];
+  severity?: Severity;
+  errorCode?: string;
+  /** Why the event could not be judged (gaps). */
+  reason?: string;
+}
+
+/** One caller, one resource, one action: every event behind it, and how it reads. */
+export interface FindingGroup {
+  /** Stable across runs for the same caller, resource and action (SARIF fingerprints, tree ids). */
+  key: string;
+  severity: Severity;
+  severities: Record<Severity, number>;
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+  principal: { arn: string; type: string; product: string; display: string; sessions: string[] };
+  eventSource: string;
+  eventName: string;
+  /** The resource the group is about: an S3 object's bucket, else the target itself. */
+  resource: { arn: string; product: string; via: string[]; arns: string[]; arnCount: number };
+  accounts: string[];
+  regions: string[];
+  /** Indices into `CheckResult.findings`, in time order. */
+  findings: number[];
+  events: EventEntry[];
+}
+
+export interface PrincipalSummary {
+  arn: string;
+  type: string;
+  product: string;
+  display: string;
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+  severities: Record<Severity, number>;
+  /** Resource products touched, most events first. */
+  products: { product: string; count: number }[];
+  groups: number;
+}
+
+export interface ResourceSummary {
+  arn: string;
+  product: string;
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+  severities: Record<Severity, number>;
+  /** Caller products, most events first. */
+  callerProducts: { product: string; count: number }[];
+  callers: number;
+}
+
+/** Gaps grouped by what a person fixes: a caller to tag, a resource to tag, or a reason per action. */
+export interface GapGroup {
+  key: string;
+  kind: GapKind;
+  by: 'caller' | 'resource' | 'action';
+  /** The caller's or resource's ARN, or `eventSource eventName`. */
+  subject: string;
+  /** How a person reads the subject (a caller's display name). */
+  display: string;
+  reason: string;
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+  /** Event names, most events first. */
+  actions: { name: string; count: number }[];
+  callers: string[];
+  events: EventEntry[];
+}
+
+export interface Grouped {
+  findingGroups: FindingGroup[];
+  principals: PrincipalSummary[];
+  resources: ResourceSummary[];
+  gapGroups: GapGroup[];
+}
+
+const MAX_LISTED = 100;
+
+function zero(): Record<Severity, number> {
+  return { write: 0, denied: 0, read: 0 };
+}
+
+export function stableKey(parts: string[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+}
+
+/** An S3 object's bucket (25 reads of one bucket are one access to judge); other ARNs as they are. */
+export function groupResourceOf(arn: string): string {
+  // `arn:<partition>:s3:::<bucket>/<key>`, tested without a regular expression (this runs per finding).
+  if (!arn.startsWith('arn:')) return arn;
+  const s3 = arn.indexOf(':s3:::');
+  if (s3 < 4 || arn.indexOf(':', 4) !== s3) return arn;
+  const slash = arn.indexOf('/', s3 + 6);
+  return slash > s3 + 6 ? arn.slice(0, slash) : arn;
+}
+
+function minMax(a: { firstSeen: string; lastSeen: string }, time: string): void {
+  if (time === '') return;
+  if (a.firstSeen === '' || time < a.firstSeen) a.firstSeen = time;
+  if (a.lastSeen === '' || time > a.lastSeen) a.lastSeen = time;
+}
+
+function countInto(map: Map<string, number>, k: string, n = 1): void {
+  map.set(k, (map.get(k) ?? 0) + n);
+}
+
+function ranked(map: Map<string, number>): { key: string; count: number }[] {
+  return [...map.entries()].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function addDistinct(list: string[], v: string, max = MAX_LISTED): void {
+  if (v !== '' && list.length < max && !list.includes(v)) list.push(v);
+}
+
+function byTime(a: EventEntry, b: EventEntry): number {
+  return a.eventTime < b.eventTime ? -1 : a.eventTime > b.eventTime ? 1 : a.eventID < b.eventID ? -1 : a.eventID > b.eventID ? 1 : 0;
+}
+
+function findingEntry(f: Finding): EventEntry {
+  const e: EventEntry = {
+    eventID: t(f.eventID), eventTime: t(f.eventTime), account: t(f.recipientAccountId), region: t(f.awsRegion),
+    sourceIPAddress: t(f.sourceIPAddress), userAgent: t(f.userAgent), source: t(f.source),
+    resourceArn: t(f.resource.arn), severity: f.severity,
+  };
+  if (typeof f.position === 'number') e.position = f.position;
+  if (f.principal.displayName !== undefined) e.session = t(f.principal.displayName);
+  if (Array.isArray(f.resource.moreArns) && f.resource.moreArns.length > 0) e.moreArns = f.resource.moreArns.map(t);
+  if (f.errorCode !== undefined) e.errorCode = t(f.errorCode);
+  return e;
+}
+
+function gapEntry(g: Gap): EventEntry {
+  const e: EventEntry = {
+    eventID: t(g.eventID), eventTime: t(g.eventTime), account: t(g.recipientAccountId), region: t(g.awsRegion),
+    sourceIPAddress: t(g.sourceIPAddress), userAgent: t(g.userAgent), source: t(g.source), reason: t(g.reason),
+  };
+  if (typeof g.position === 'number') e.position = g.position;
+  if (g.resourceArn !== undefined) e.resourceArn = t(g.resourceArn);
+  return e;
+}
+
+function severityRank(s: Severity): number {
+  const i = SEVERITY_ORDER.indexOf(s);
+  return i < 0 ? SEVERITY_ORDER.length : i;
+}
+
+/** Severity (most severe first), then first seen (oldest first), then key: the order every output lists groups in. */
+export function compareGroups(a: FindingGroup, b: FindingGroup): number {
+  return severityRank(a.severity) - severityRank(b.severity) || (a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** The caller's name for a group: one session shown, several counted. */
+function groupDisplay(arn: string, type: string, sessions: string[], home: string | undefined): string {
+  const base = principalDisplayName({ arn, type, ...(sessions.length === 1 ? { displayName: sessions[0] as string } : {}) }, home);
+  return sessions.length > 1 ? `${base} (${sessions.length >= MAX_LISTED ? `${MAX_LISTED}+` : sessions.length} sessions)` : base;
+}
+
+/** Distinct values seen in a group (sets while grouping; arrays, capped, once done). */
+interface Seen {
+  sessions: Set<string>;
+  arns: Set<string>;
+  via: Set<string>;
+  accounts: Set<string>;
+  regions: Set<string>;
+}
+
+function capped(set: Set<string>): string[] {
+  const out: string[] = [];
+  for (const v of set) {
+    if (out.length >= MAX_LISTED) break;
+    if (v !== '') out.push(v);
+  }
+  return out;
+}
+
+/** Groups findings by caller, resource and action, in severity-then-time order. */
+export function groupFindings(findings: Finding[]): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  const seen = new Map<FindingGroup, Seen>();
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as Finding;
+    const principalArn = t(f.principal.arn);
+    const resourceArn = groupResourceOf(t(f.resource.arn));
+    const id = `${principalArn}\u0000${resourceArn}\u0000${t(f.eventSource)}\u0000${t(f.eventName)}`;
+    let g = groups.get(id);
+    let s = g && seen.get(g);
+    if (!g || !s) {
+      g = {
+        key: stableKey([principalArn, resourceArn, t(f.eventSource), t(f.eventName)]),
+        severity: f.severity, severities: zero(), count: 0, firstSeen: '', lastSeen: '',
+        principal: { arn: principalArn, type: t(f.principal.type), product: t(f.principal.product), display: '', sessions: [] },
+        eventSource: t(f.eventSource), eventName: t(f.eventName),
+        resource: { arn: resourceArn, product: t(f.resource.product), via: [], arns: [], arnCount: 0 },
+        accounts: [], regions: [], findings: [], events: [],
+      };
+      s = { sessions: new Set(), arns: new Set(), via: new Set(), accounts: new Set(), regions: new Set() };
+      groups.set(id, g);
+      seen.set(g, s);
+    }
+    const e = findingEntry(f);
+    g.count++;
+    if (g.severities[f.severity] !== undefined) g.severities[f.severity]++;
+    if (severityRank(f.severity) < severityRank(g.severity)) g.severity = f.severity;
+    minMax(g, e.eventTime);
+    if (e.session !== undefined) s.sessions.add(e.session);
+    s.via.add(t(f.resource.via));
+    if (e.resourceArn) s.arns.add(e.resourceArn);
+    s.accounts.add(e.account);
+    s.regions.add(e.region);
+    g.findings.push(i);
+    g.events.push(e);
+  }
+  const out = [...groups.values()];
+  for (const g of out) {
+    const s = seen.get(g) as Seen;
+    g.principal.sessions = capped(s.sessions);
+    g.resource.via = capped(s.via);
+    g.resource.arns = capped(s.arns);
+    g.resource.arnCount = s.arns.size;
+    g.accounts = capped(s.accounts);
+    g.regions = capped(s.regions);
+    if (g.events.length > 1) {
+      const order = g.events.map((_, i) => i).sort((a, b) => byTime(g.events[a] as EventEntry, g.events[b] as EventEntry));
+      g.events = order.map((i) => g.events[i] as EventEntry);
+      g.findings = order.map((i) => g.findings[i] as number);
+    }
+    g.principal.display = groupDisplay(g.principal.arn, g.principal.type, g.principal.sessions, g.accounts.length === 1 ? g.accounts[0] : undefined);
+  }
+  return out.sort(compareGroups);
+}
+
+function summarisePrincipals(groups: FindingGroup[]): PrincipalSummary[] {
+  const map = new Map<string, PrincipalSummary & { touched: Map<string, number>; sessions: Set<string>; accounts: Set<string> }>();
+  for (const g of groups) {
+    let p = map.get(g.principal.arn);
+    if (!p) {
+      p = { arn: g.principal.arn, type: g.principal.type, product: g.principal.product, display: '', count: 0, firstSeen: '', lastSeen: '', severities: zero(), products: [], groups: 0, touched: new Map(), sessions: new Set(), accounts: new Set() };
+      map.set(g.principal.arn, p);
+    }
+    p.count += g.count;
+    p.groups++;
+    minMax(p, g.firstSeen);
+    minMax(p, g.lastSeen);
+    for (const s of SEVERITY_ORDER) p.severities[s] += g.severities[s];
+    countInto(p.touched, g.resource.product, g.count);
+    for (const s of g.principal.sessions) if (p.sessions.size < MAX_LISTED) p.sessions.add(s);
+    for (const a of g.accounts) p.accounts.add(a);
+  }
+  return [...map.values()].map(({ touched, sessions, accounts, ...p }) => ({
+    ...p,
+    display: groupDisplay(p.arn, p.type, [...sessions], accounts.size === 1 ? [...accounts][0] : undefined),
+    products: ranked(touched).map(({ key, count }) => ({ product: key, count })),
+  })).sort((a, b) => b.count - a.count || (a.arn < b.arn ? -1 : 1));
+}
+
+function summariseResources(groups: FindingGroup[]): ResourceSummary[] {
+  const map = new Map<string, ResourceSummary & { byProduct: Map<string, number>; callerSet: Set<string> }>();
+  for (const g of groups) {
+    let r = map.get(g.resource.arn);
+    if (!r) {
+      r = { arn: g.resource.arn, product: g.resource.product, count: 0, firstSeen: '', lastSeen: '', severities: zero(), callerProducts: [], callers: 0, byProduct: new Map(), callerSet: new Set() };
+      map.set(g.resource.arn, r);
+    }
+    r.count += g.count;
+    minMax(r, g.firstSeen);
+    minMax(r, g.lastSeen);
+    for (const s of SEVERITY_ORDER) r.severities[s] += g.severities[s];
+    countInto(r.byProduct, g.principal.product, g.count);
+    r.callerSet.add(g.principal.arn);
+  }
+  return [...map.values()].map(({ byProduct, callerSet, ...r }) => ({
+    ...r,
+    callers: callerSet.size,
+    callerProducts: ranked(byProduct).map(({ key, count }) => ({ product: key, count })),
+  })).sort((a, b) => b.count - a.count || (a.arn < b.arn ? -1 : 1));
+}
+
+const GAP_REASON: Record<GapKind, string> = {
+  'unowned-principal': 'the caller has no product tag or mapping',
+  'unowned-resource': 'the resource (or its parent) has no product tag or mapping',
+  'unresolved-target': '',
+  'partial-target': '',
+};
+
+/** Groups gaps: an unowned caller or resource once with all its events; unresolved targets by action and reason. */
+export function groupGaps(gaps: Gap[]): GapGroup[] {
+  const groups = new Map<string, GapGroup & { names: Map<string, number> }>();
+  for (const gap of gaps) {
+    const kind = gap.kind;
+    const action = `${t(gap.eventSource)} ${t(gap.eventName)}`;
+    const [by, subject, reason]: [GapGroup['by'], string, string] =
+      kind === 'unowned-principal' ? ['caller', t(gap.principalArn), GAP_REASON[kind]]
+        : kind === 'unowned-resource' ? ['resource', t(gap.resourceArn), GAP_REASON[kind]]
+          : ['action', action, t(gap.reason)];
+    const id = JSON.stringify([kind, subject, reason]);
+    let g = groups.get(id);
+    if (!g) {
+      g = { key: stableKey([kind, subject, reason]), kind, by, subject, display: subject, reason, count: 0, firstSeen: '', lastSeen: '', actions: [], callers: [], events: [], names: new Map() };
+      groups.set(id, g);
+    }
+    const e = gapEntry(gap);
+    g.count++;
+    minMax(g, e.eventTime);
+    countInto(g.names, t(gap.eventName));
+    addDistinct(g.callers, t(gap.principalArn));
+    g.events.push(e);
+  }
+  return [...groups.values()].map(({ names, ...g }) => {
+    g.events.sort(byTime);
+    g.actions = ranked(names).map(({ key, count }) => ({ name: key, count }));
+    if (g.by === 'caller') g.display = principalDisplayName({ arn: g.subject });
+    return g;
+  }).sort((a, b) => GAP_KIND_ORDER.indexOf(a.kind) - GAP_KIND_ORDER.indexOf(b.kind) || b.count - a.count || (a.key < b.key ? -1 : 1));
+}
+
+/** Everything the reports list, grouped once. */
+export function groupResult(result: CheckResult): Grouped {
+  const findingGroups = groupFindings(result.findings);
+  return { findingGroups, principals: summarisePrincipals(findingGroups), resources: summariseResources(findingGroups), gapGroups: groupGaps(result.gaps) };
+}
