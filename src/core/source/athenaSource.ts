@@ -19,6 +19,9 @@ export interface TagOrigin {
   mapping(): Promise<ProductMapping | undefined>;
   readonly notes?: string[];
   readonly warnings?: string[];
+  /** The account and regions, when the tags come from a live account. */
+  readonly account?: string;
+  readonly regions?: string[];
   close?(): void;
 }
 
@@ -58,6 +61,8 @@ export function athenaSource(opts: AthenaSourceOptions): CheckSource {
     notes: opts.tags.notes ?? [],
     warnings: opts.tags.warnings ?? [],
     managementEventsOnly: false,
+    get account() { return opts.tags.account; },
+    get regions() { return opts.tags.regions; },
     async inventory(signal) {
       profile = await awsProfile(opts.profile);
       region = opts.region ?? defaultRegion(profile);

@@ -63,6 +63,9 @@ export function liveSource(opts: LiveSourceOptions): CheckSource {
     } as LiveInputOptions);
     consumed = false;
     source.account = live.callerIdentity.account;
+    // The regions actually read: the tagging API was asked once per region.
+    const read = live.inventory.sources.flatMap((s) => /^aws:tag:GetResources:(.+)$/.exec(s)?.[1] ?? []);
+    if (read.length > 0) source.regions = [...new Set(read)];
     source.managementEventsOnly = live.managementEventsOnly;
     notes.splice(0, notes.length, ...live.scopeNotes);
     opts.onConnected?.(live);

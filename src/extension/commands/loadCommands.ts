@@ -33,7 +33,7 @@ export function inputsFromSettings(ctx: CommandContext): Inputs {
  */
 export async function refresh(ctx: CommandContext): Promise<Outcome> {
   const current = ctx.session.source;
-  if (current && current.kind !== 'live' && !hasOfflineSource(readConfig())) return ctx.load(current);
+  if (current && current.kind !== 'live' && current.kind !== 'athena' && !hasOfflineSource(readConfig())) return ctx.load(current);
   return ctx.load(inputsFromSettings(ctx));
 }
 
