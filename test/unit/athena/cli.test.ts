@@ -78,7 +78,7 @@ test('check --athena --print-sql prints the exact SELECT a run sends, and sends 
     assert.equal(printed.status, 0, printed.stderr);
     assert.equal(received.length, 0, '--print-sql makes no AWS call');
     assert.match(printed.stdout, /^-- TagTrail: the query/);
-    assert.match(printed.stdout, /^--   CREATE EXTERNAL TABLE IF NOT EXISTS `security`\.`cloudtrail_logs`/m, 'the table it assumes');
+    assert.match(printed.stdout, /^-- {3}CREATE EXTERNAL TABLE IF NOT EXISTS `security`\.`cloudtrail_logs`/m, 'the table it assumes');
     assert.match(printed.stdout, /^-- Cost estimate: /m);
     const select = printed.stdout.split('\n').filter((l) => !l.startsWith('--')).join('\n').trim().replace(/;$/, '');
     const ran = await runCli([...args.filter((a) => a !== '--athena-logs' && a !== 's3://demo-trail/AWSLogs/'), '--format', 'json'], DEMO);
