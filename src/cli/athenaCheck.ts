@@ -9,6 +9,7 @@ import { createTableSql } from '../core/athena/ddl';
 import { AthenaQueryError, runQuery } from '../core/athena/runQuery';
 import { TagTrailAwsError } from '../core/aws/errors';
 import { athenaSource, athenaSqlPreview } from '../core/source/athenaSource';
+import { fileSource } from '../core/source/fileSource';
 import { awsClients, awsProfile, defaultRegion } from '../core/source/awsSession';
 import { assertUsableFilter } from '../core/source/runner';
 import type { CheckFilter } from '../core/check/scopeFilter';
@@ -67,7 +68,8 @@ export function athenaSourceFromArgs(args: ParsedArgs, io: Io): CheckSource {
   const profile = args.strings.get('profile');
   return athenaSource({
     table: a.table,
-    tags: { inventory: () => loadInventoryFiles(a.inventoryPaths), mapping: () => loadMappingFile(mappingPath) },
+    // The tags of inventory files, with their warnings (conflicts, truncated exports).
+    tags: fileSource({ events: [], inventory: a.inventoryPaths, ...(mappingPath ? { mappingFile: mappingPath } : {}) }),
     log: io.err,
     ...(profile ? { profile } : {}), ...(region ? { region } : {}), ...(a.logs ? { logs: a.logs } : {}), ...(a.output ? { outputLocation: a.output } : {}),
   });

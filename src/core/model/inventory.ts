@@ -33,6 +33,12 @@ export interface Inventory {
   resources: Map<string, Tag[]>;
   /** Files the inventory was read from, for the report's scope section. */
   sources: string[];
+  /**
+   * Problems the loader met that do not stop a check (one ARN given different products by two
+   * files, an export cut short by a pagination token): the source hands them on as its warnings,
+   * which the report's scope and the CLI's stderr show.
+   */
+  warnings?: string[];
 }
 
 /**

@@ -59,7 +59,7 @@ export function athenaSource(opts: AthenaSourceOptions): CheckSource {
     label: athenaLabel(opts.table),
     eventSources: [athenaLabel(opts.table)],
     notes: opts.tags.notes ?? [],
-    warnings: opts.tags.warnings ?? [],
+    get warnings() { return opts.tags.warnings ?? []; },
     managementEventsOnly: false,
     get account() { return opts.tags.account; },
     get regions() { return opts.tags.regions; },

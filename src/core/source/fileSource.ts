@@ -27,7 +27,9 @@ export function fileSource(opts: FileSourceOptions): CheckSource {
     warnings,
     async inventory() {
       await assertReadable(opts.events, 'events');
-      return loadInventoryFiles(opts.inventory);
+      const inventory = await loadInventoryFiles(opts.inventory);
+      warnings.splice(0, warnings.length, ...(inventory.warnings ?? []));
+      return inventory;
     },
     mapping: () => loadMappingFile(opts.mappingFile),
     read(req) {

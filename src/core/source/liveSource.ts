@@ -30,12 +30,13 @@ export function liveSource(opts: LiveSourceOptions): CheckSource {
   let readStats: ReadStats = newReadStats();
   let errorSink: ((e: import('../model').ReadError) => void) | undefined;
   const notes: string[] = [];
+  const warnings: string[] = [];
   const source: { -readonly [K in keyof CheckSource]: CheckSource[K] } = {
     kind: 'live',
     label: opts.label ?? (opts.profile || process.env.AWS_PROFILE || 'default credentials'),
     eventSources: ['live AWS'],
     notes,
-    warnings: [],
+    warnings,
     regions: opts.regions,
     inventory: async (signal) => (await connect(signal)).inventory,
     mapping: () => loadMappingFile(opts.mappingFile),
@@ -68,6 +69,7 @@ export function liveSource(opts: LiveSourceOptions): CheckSource {
     if (read.length > 0) source.regions = [...new Set(read)];
     source.managementEventsOnly = live.managementEventsOnly;
     notes.splice(0, notes.length, ...live.scopeNotes);
+    warnings.splice(0, warnings.length, ...(live.inventory.warnings ?? []));
     opts.onConnected?.(live);
     return live;
   }
