@@ -5,7 +5,7 @@
  *   node measure.js <mode> <eventsDir> <inventory.json> [workers]
  *
  * Modes: floor (gunzip + JSON.parse, nothing else), read (readEvents), read-stream (readEvents
- * forced onto the streaming splitter), check (readEvents → resolve → runCheck), check-workers
+ * forced onto the streaming splitter), check (file source → runner: readEvents → de-duplicate → resolve → runCheck), check-workers
  * (the same split across worker threads by file), read-limit (readEvents with a given whole-file
  * limit, for scripts/bench/thresholds.ts).
  */
@@ -14,9 +14,9 @@ import { gunzipSync } from 'node:zlib';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readEvents, newReadStats } from '../../src/core/ingest/readEvents';
 import { listFiles } from '../../src/core/ingest/listFiles';
-import { loadInventory } from '../../src/core/inventory/loadInventory';
-import { ProductIndex } from '../../src/core/attribute/productIndex';
-import { runCheck } from '../../src/core/check/check';
+import { DEFAULT_TAG_KEYS } from '../../src/core/attribute/productIndex';
+import { checkSource } from '../../src/core/source/runner';
+import { fileSource } from '../../src/core/source/fileSource';
 
 export interface Measurement {
   mode: string;
@@ -51,9 +51,10 @@ async function read(paths: string[], wholeFileLimit?: number): Promise<{ records
   return { records };
 }
 
+/** The whole pipeline a user runs: the file source and the runner (de-duplication, counts, completeness) around runCheck. */
 async function check(paths: string[], inventoryPath: string): Promise<{ records: number; findings: number; gaps: number }> {
-  const products = new ProductIndex(await loadInventory([inventoryPath]), undefined);
-  const result = await runCheck(readEvents(paths), { products });
+  const run = await checkSource(fileSource({ events: paths, inventory: [inventoryPath] }), { tagKeys: DEFAULT_TAG_KEYS });
+  const result = run.result;
   return { records: result.stats.recordsRead, findings: result.stats.findings, gaps: result.stats.gaps };
 }
 

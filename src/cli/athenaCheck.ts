@@ -3,78 +3,42 @@
  * the trail bucket instead of files; tags still come from `--inventory`. And `tagtrail athena-table`,
  * which prints the table's CREATE statement and runs it only with `--run`.
  */
-import type { CheckFilter } from '../core/check/scopeFilter';
-import type { Inventory, ProductMapping, ReadError, SourcedRecord } from '../core/model';
-import { AwsClients } from '../core/aws/clients';
-import { credentialsFor } from '../core/aws/credentials';
-import { activeProfileName, configuredEndpoint, listProfiles, type ServiceId } from '../core/aws/profiles';
-import { athenaScan } from '../core/athena/athenaSource';
-import { parseAthenaTableRef } from '../core/athena/tableRef';
-import { parseLogsLocation } from '../core/athena/estimate';
+import { parseAthenaTableRef, type AthenaTableRef } from '../core/athena/tableRef';
+import { parseLogsLocation, type LogsLocation } from '../core/athena/estimate';
 import { createTableSql } from '../core/athena/ddl';
 import { AthenaQueryError, runQuery } from '../core/athena/runQuery';
 import { TagTrailAwsError } from '../core/aws/errors';
+import { athenaSource, athenaSqlPreview } from '../core/source/athenaSource';
+import { fileSource } from '../core/source/fileSource';
+import { awsClients, awsProfile, defaultRegion } from '../core/source/awsSession';
+import { assertUsableFilter } from '../core/source/runner';
+import type { CheckFilter } from '../core/check/scopeFilter';
+import type { CheckSource } from '../core/source/types';
 import { parseArgs, UsageError, type OptionSpec, type ParsedArgs } from './args';
-import { assertReadable, InputError, loadInventoryFiles } from './inputs';
+import { InputError, loadInventoryFiles, loadMappingFile } from './inputs';
 import type { Io } from './io';
 
 /** Options `check` accepts for the Athena source. */
-export const ATHENA_CHECK_OPTIONS: OptionSpec = { athena: 'string', 'athena-output': 'string', 'athena-logs': 'string', 'athena-region': 'string' };
+export const ATHENA_CHECK_OPTIONS: OptionSpec = { athena: 'string', 'athena-output': 'string', 'athena-logs': 'string', 'athena-region': 'string', 'print-sql': 'flag' };
 
 export const ATHENA_CHECK_HELP = `  --athena <workgroup>/<database>.<table>  read events with an Athena scan of the trail's table (with --inventory)
   --athena-output s3://…/  query results location (when the workgroup sets none)
   --athena-logs s3://bucket/prefix/AWSLogs/[o-…/]  where the logs are, to estimate the cost first
-  --athena-region <r>    region of the workgroup (default: AWS_REGION or the profile's)`;
+  --athena-region <r>    region of the workgroup (default: AWS_REGION or the profile's)
+  --print-sql            print the SELECT (and the table it assumes) a run would send; no AWS call`;
 
 function invalid(flag: string, e: unknown): UsageError {
   return new UsageError(`${flag}: ${e instanceof Error ? e.message : String(e)}`);
 }
 
-/** A session for the profile (or the default chain) with the endpoints the profile or environment configure. */
-async function sessionClients(profile: string | undefined, regionOption: string | undefined, io: Io): Promise<{ clients: AwsClients; region: string }> {
-  const info = (await listProfiles().catch(() => [])).find((p) => p.name === activeProfileName(profile));
-  const region = regionOption ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? info?.region;
-  if (!region) throw new UsageError('no region for Athena: pass --athena-region (e.g. us-east-1)');
-  const endpoints: Partial<Record<ServiceId, string>> = {};
-  for (const id of ['ATHENA', 'S3', 'STS'] as const) {
-    const url = configuredEndpoint(id, info);
-    if (url) endpoints[id] = url;
-  }
-  const clients = new AwsClients({
-    ...(profile ? { profile } : {}),
-    credentials: credentialsFor({ ...(profile ? { profile } : {}), region, ...(endpoints.STS ? { stsEndpoint: endpoints.STS } : {}) }),
-    log: (line) => io.err(`aws: ${line}`),
-    endpoints,
-    forcePathStyle: Boolean(endpoints.S3),
-  });
-  return { clients, region };
-}
-
 /** Athena and AWS failures are the input's problem, reported in one line like unreadable files. */
-function asInputError(e: unknown): unknown {
+export function asInputError(e: unknown): unknown {
   return e instanceof AthenaQueryError || e instanceof TagTrailAwsError ? new InputError(e.message) : e;
 }
 
-async function* reported(events: AsyncIterable<SourcedRecord>): AsyncGenerator<SourcedRecord> {
-  try {
-    yield* events;
-  } catch (e) {
-    throw asInputError(e);
-  }
-}
+interface AthenaArgs { table: AthenaTableRef; logs?: LogsLocation; output?: string; inventoryPaths: string[] }
 
-/** What `check` needs from the Athena source: the same shape as its file and live inputs. */
-export interface AthenaInputs {
-  events: AsyncIterable<SourcedRecord>;
-  readErrors: ReadError[];
-  inventory: Inventory;
-  eventSources: string[];
-  notes: string[];
-  dispose: () => void;
-}
-
-/** Prepares the Athena scan for `check`; the query starts when the check reads the events. */
-export async function athenaInputs(args: ParsedArgs, io: Io, filter: CheckFilter, mapping: ProductMapping | undefined, tagKeys: string[]): Promise<AthenaInputs> {
+function athenaArgs(args: ParsedArgs): AthenaArgs {
   if (args.lists.has('events')) throw new UsageError('use either --athena or --events, not both');
   const inventoryPaths = args.lists.get('inventory') ?? [];
   if (inventoryPaths.length === 0) throw new UsageError('--athena needs --inventory: Athena brings the events, the tags come from inventory files');
@@ -93,15 +57,32 @@ export async function athenaInputs(args: ParsedArgs, io: Io, filter: CheckFilter
   }
   const output = args.strings.get('athena-output');
   if (output !== undefined && !/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(output)) throw new UsageError('--athena-output must be an s3:// location');
-  await assertReadable(inventoryPaths, 'inventory');
-  const inventory = await loadInventoryFiles(inventoryPaths);
-  const { clients, region } = await sessionClients(args.strings.get('profile'), args.strings.get('athena-region'), io);
-  const scan = athenaScan({
-    clients, region, table, inventory, tagKeys, now: io.now(), log: io.err,
-    ...(mapping ? { mapping } : {}), ...(Object.keys(filter).length ? { filter } : {}), ...(logs ? { logs } : {}),
-    ...(output ? { outputLocation: output } : {}), ...(io.signal ? { signal: io.signal } : {}),
+  return { table, inventoryPaths, ...(logs ? { logs } : {}), ...(output ? { output } : {}) };
+}
+
+/** The Athena source of `check`; the query starts when the runner reads the events. */
+export function athenaSourceFromArgs(args: ParsedArgs, io: Io): CheckSource {
+  const a = athenaArgs(args);
+  const mappingPath = args.strings.get('mapping');
+  const region = args.strings.get('athena-region');
+  const profile = args.strings.get('profile');
+  return athenaSource({
+    table: a.table,
+    // The tags of inventory files, with their warnings (conflicts, truncated exports).
+    tags: fileSource({ events: [], inventory: a.inventoryPaths, ...(mappingPath ? { mappingFile: mappingPath } : {}) }),
+    log: io.err,
+    ...(profile ? { profile } : {}), ...(region ? { region } : {}), ...(a.logs ? { logs: a.logs } : {}), ...(a.output ? { outputLocation: a.output } : {}),
   });
-  return { events: reported(scan.events), readErrors: [], inventory, eventSources: [`athena:${table.workgroup}/${table.database}.${table.table}`], notes: scan.notes, dispose: () => clients.destroy() };
+}
+
+/** `check --athena … --print-sql`: the SELECT a run would send, from local files only; returns the exit status. */
+export async function printAthenaSql(args: ParsedArgs, io: Io, filter: CheckFilter, tagKeys: readonly string[]): Promise<number> {
+  const a = athenaArgs(args);
+  assertUsableFilter(filter, io.now());
+  const inventory = await loadInventoryFiles(a.inventoryPaths);
+  const mapping = await loadMappingFile(args.strings.get('mapping'));
+  io.out(athenaSqlPreview({ table: a.table, filter, inventory, mapping, tagKeys, now: io.now(), ...(a.logs ? { logs: a.logs } : {}) }));
+  return 0;
 }
 
 const TABLE_SPEC: OptionSpec = {
@@ -143,7 +124,10 @@ export async function athenaTableCommand(argv: string[], io: Io): Promise<number
   io.out(`${sql};\n`);
   const workgroup = args.strings.get('run');
   if (workgroup === undefined) return 0;
-  const { clients, region } = await sessionClients(args.strings.get('profile'), args.strings.get('athena-region'), io);
+  const profile = await awsProfile(args.strings.get('profile'));
+  const region = args.strings.get('athena-region') ?? defaultRegion(profile);
+  if (!region) throw new UsageError('no region for Athena: pass --athena-region (e.g. us-east-1)');
+  const clients = awsClients(profile, region, { log: (line) => io.err(`aws: ${line}`) });
   try {
     const output = args.strings.get('athena-output');
     const done = await runQuery(clients.athena(region), sql, {

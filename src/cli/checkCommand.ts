@@ -1,15 +1,17 @@
-import { ProductIndex, DEFAULT_TAG_KEYS } from '../core/attribute/productIndex';
-import { runCheck } from '../core/check/check';
+import { DEFAULT_TAG_KEYS } from '../core/attribute/productIndex';
 import { parseTimeBound } from '../core/check/window';
 import type { CheckFilter } from '../core/check/scopeFilter';
-import type { CheckResult, Inventory, ProductMapping, ReadError, SourcedRecord } from '../core/model';
-import type { ReadStats } from '../core/ingest/readEvents';
+import type { CheckResult } from '../core/model';
 import { escapeTerminal } from '../core/report/escape';
-import { parseArgs, UsageError, type OptionSpec } from './args';
-import { assertReadable, countReaderRejections, eventsFrom, loadInventoryFiles, loadMappingFile } from './inputs';
+import { ArgumentError } from '../core/source/errors';
+import { fileSource } from '../core/source/fileSource';
+import { assertUsableFilter, checkSource } from '../core/source/runner';
+import type { CheckSource } from '../core/source/types';
+import { parseArgs, UsageError, type OptionSpec, type ParsedArgs } from './args';
+import { formatReadError } from './inputs';
 import { liveProvider } from './liveHook';
-import { ATHENA_CHECK_HELP, ATHENA_CHECK_OPTIONS, athenaInputs } from './athenaCheck';
-import { exitStatus, noteTagKeyCase, OUTPUT_HELP, OUTPUT_OPTIONS, outputChoice, writeReport } from './output';
+import { ATHENA_CHECK_HELP, ATHENA_CHECK_OPTIONS, asInputError, athenaSourceFromArgs, printAthenaSql } from './athenaCheck';
+import { exitStatus, noteTagKeyCase, OUTPUT_HELP, OUTPUT_OPTIONS, outputChoice, writeReport, type OutputChoice } from './output';
 import { wantsLive } from './currentProfile';
 import type { Io } from './io';
 
@@ -38,78 +40,75 @@ ${OUTPUT_HELP}
                          environment keys, then the default profile)
 ${ATHENA_CHECK_HELP}
 
-Exit status: 0 done, 1 a --fail-on condition met (or --fail-on-findings and a finding),
-2 bad arguments or unreadable input.`;
+Exit status: 0 done; 1 a --fail-on condition met (or --fail-on-findings and a finding);
+2 bad arguments or unreadable input;
+4 incomplete: no record in scope, no event of --product, or inputs skipped for read errors
+(the reasons are on stderr and in the report; 1 wins when both apply).`;
 
-interface Inputs {
-  events: AsyncIterable<SourcedRecord>;
-  readErrors: ReadError[];
-  /** The file reader's counts, for records it rejected before the check could see them. */
-  readStats?: ReadStats;
-  inventory: Inventory;
-  eventSources: string[];
-  notes: string[];
-  managementEventsOnly?: boolean;
-}
+/** Duration back from now, or a date: the live window's start when --since is not given. */
+const LIVE_DEFAULT_SINCE = '7d';
 
-async function fileInputs(args: ReturnType<typeof parseArgs>, io: Io): Promise<Inputs> {
+function fileSourceFromArgs(args: ParsedArgs): CheckSource {
   const eventPaths = args.lists.get('events') ?? [];
   const inventoryPaths = args.lists.get('inventory') ?? [];
   if (eventPaths.length === 0) throw new UsageError('--events is required (or --profile for live AWS); see tagtrail check --help');
   if (inventoryPaths.length === 0) throw new UsageError('--inventory is required: without tags no product can be told; see tagtrail check --help');
-  await assertReadable(eventPaths, 'events');
-  const inventory = await loadInventoryFiles(inventoryPaths);
-  const { events, readErrors, readStats } = eventsFrom(eventPaths, io.err, io.signal);
-  for (const w of inventory.warnings ?? []) io.err(`tagtrail: warning: ${escapeTerminal(w)}`);
-  return { events, readErrors, readStats, inventory, eventSources: eventPaths, notes: [...(inventory.warnings ?? [])] };
+  const mappingFile = args.strings.get('mapping');
+  return fileSource({ events: eventPaths, inventory: inventoryPaths, ...(mappingFile ? { mappingFile } : {}) });
 }
 
-async function liveInputs(args: ReturnType<typeof parseArgs>, io: Io, filter: CheckFilter): Promise<Inputs> {
+function liveSourceFromArgs(args: ParsedArgs, io: Io, filter: CheckFilter): CheckSource {
   const live = liveProvider();
   if (!live) throw new UsageError('live AWS input (--profile, --trail-bucket) is not available in this build; pass --events and --inventory files');
   if (args.lists.has('events') || args.lists.has('inventory')) throw new UsageError('use either --profile/--trail-bucket (live) or --events/--inventory (files), not both');
   const now = io.now();
-  const since = new Date(parseTimeBound(filter.since ?? '7d', now));
-  const result = await live({
+  const mappingFile = args.strings.get('mapping');
+  return live({
     ...(args.strings.has('profile') ? { profile: args.strings.get('profile') } : {}),
     ...(args.strings.has('trail-bucket') ? { trailBucket: args.strings.get('trail-bucket') } : {}),
-    regions: filter.regions ?? [], since, ...(filter.until ? { until: new Date(parseTimeBound(filter.until, now)) } : {}),
-    ...(io.signal ? { signal: io.signal } : {}), log: io.err,
+    ...(mappingFile ? { mappingFile } : {}),
+    regions: filter.regions ?? [], since: new Date(parseTimeBound(filter.since ?? LIVE_DEFAULT_SINCE, now)),
+    ...(filter.until ? { until: new Date(parseTimeBound(filter.until, now)) } : {}),
+    log: io.err,
   });
-  const readErrors: ReadError[] = result.readErrors ?? [];
-  return { events: result.events, readErrors, inventory: result.inventory, eventSources: ['live AWS'], notes: result.scopeNotes, ...(result.managementEventsOnly !== undefined ? { managementEventsOnly: result.managementEventsOnly } : {}) };
 }
 
-/** Runs a check from parsed options; shared by `check` and `demo`. */
-export async function checkWith(opts: { inputs: Inputs; mapping?: ProductMapping; tagKeys: string[]; filter: CheckFilter; io: Io }): Promise<CheckResult> {
-  const products = new ProductIndex(opts.inputs.inventory, opts.mapping, opts.tagKeys);
-  const result = await runCheck(opts.inputs.events, {
-    products, filter: opts.filter, readErrors: opts.inputs.readErrors, now: opts.io.now(),
-    scope: { eventSources: opts.inputs.eventSources, inventorySources: opts.inputs.inventory.sources, notes: opts.inputs.notes, ...(opts.inputs.managementEventsOnly !== undefined ? { managementEventsOnly: opts.inputs.managementEventsOnly } : {}) },
-    ...(opts.io.signal ? { signal: opts.io.signal } : {}),
-  });
-  countReaderRejections(result.stats, opts.inputs.readStats);
-  // Inputs read but known to be incomplete (a lookup-events output with a NextToken) go in the scope.
-  const readWarnings = opts.inputs.readStats?.warnings ?? [];
-  for (const w of readWarnings) opts.io.err(`tagtrail: warning: ${escapeTerminal(w)}`);
-  if (readWarnings.length > 0) result.scope.notes = [...(result.scope.notes ?? []), ...readWarnings];
-  return result;
+/** The source `check`'s options name: Athena, live AWS or files. */
+export async function sourceFromArgs(args: ParsedArgs, io: Io, filter: CheckFilter): Promise<CheckSource> {
+  if (args.strings.has('athena')) return athenaSourceFromArgs(args, io);
+  if (await wantsLive(args, io)) return liveSourceFromArgs(args, io, filter);
+  return fileSourceFromArgs(args);
+}
+
+/**
+ * Runs the runner on a source for the CLI (`check` and `demo`): read errors, warnings and progress
+ * go to stderr as they happen; the runner's own errors become the CLI's (exit 2).
+ */
+export async function checkWith(opts: { source: CheckSource; tagKeys: readonly string[]; filter: CheckFilter; io: Io }): Promise<CheckResult> {
+  const { io } = opts;
+  try {
+    const run = await checkSource(opts.source, {
+      tagKeys: opts.tagKeys, filter: opts.filter, now: io.now(),
+      onError: (e) => io.err(`tagtrail: read error: ${formatReadError(e)}`),
+      onWarning: (w) => io.err(`tagtrail: warning: ${escapeTerminal(w)}`),
+      ...(io.signal ? { signal: io.signal } : {}),
+    });
+    noteTagKeyCase(run.result, run.inventory, opts.tagKeys, io.err);
+    return run.result;
+  } catch (e) {
+    if (e instanceof ArgumentError) throw new UsageError(e.message);
+    throw asInputError(e);
+  }
 }
 
 /** The check filter from `--product/--since/--until/--region/--account`, validated (bad values are UsageErrors). */
-export function filterFrom(args: ReturnType<typeof parseArgs>, now: number): CheckFilter {
+export function filterFrom(args: ParsedArgs, now: number): CheckFilter {
   const filter: CheckFilter = {};
   const product = args.strings.get('product');
   if (product !== undefined) filter.product = product;
   for (const k of ['since', 'until'] as const) {
     const v = args.strings.get(k);
-    if (v === undefined) continue;
-    try {
-      parseTimeBound(v, now);
-    } catch (e) {
-      throw new UsageError(`--${k}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    filter[k] = v;
+    if (v !== undefined) filter[k] = v;
   }
   const regions = args.lists.get('region');
   if (regions) filter.regions = regions;
@@ -119,8 +118,37 @@ export function filterFrom(args: ReturnType<typeof parseArgs>, now: number): Che
     if (bad !== undefined) throw new UsageError(`--account takes 12-digit account ids (got "${bad}")`);
     filter.accounts = accounts;
   }
+  try {
+    assertUsableFilter(filter, now);
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
   return filter;
 }
+
+/**
+ * What the CLI says after a check besides the report, and the exit status: 2 when nothing could be
+ * read at all, 1 for findings with --fail-on-findings, 4 when the check looked at less than it was
+ * asked to (no record in scope, no event of the product, inputs skipped), else 0.
+ */
+export function concludeCheck(result: CheckResult, io: Io, output: OutputChoice): number {
+  const s = result.stats;
+  if (s.duplicatesDropped) io.err(`tagtrail: ${s.duplicatesDropped} duplicate events dropped (same eventID, eventSource and account read twice); each event was checked once`);
+  for (const note of result.scope.notes ?? []) if (/ in the event folders not read: /.test(note)) io.err(`tagtrail: ${escapeTerminal(note)}`);
+  if (result.readErrors.length > 0) io.err(`tagtrail: ${result.readErrors.length} read errors (inputs skipped, listed above and in the report)`);
+  if (s.recordsRead === (s.recordsUnreadable ?? 0) && result.readErrors.length > 0) {
+    // Nothing readable at all: a report of "no findings" would be misleading, so fail like bad input.
+    io.err('tagtrail check: no CloudTrail record could be read from the inputs');
+    return 2;
+  }
+  for (const why of result.incomplete ?? []) io.err(`tagtrail check: incomplete: ${escapeTerminal(why)}`);
+  const failed = exitStatus(result, output, io.err);
+  if (failed !== 0) return failed;
+  return (result.incomplete ?? []).length > 0 ? EXIT_INCOMPLETE : 0;
+}
+
+/** Exit status of a check that looked at less than it was asked to (see `concludeCheck`). */
+export const EXIT_INCOMPLETE = 4;
 
 /** `tagtrail check`: returns the exit status. */
 export async function checkCommand(argv: string[], io: Io): Promise<number> {
@@ -132,21 +160,13 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0]}" (event files go after --events)`);
   const output = outputChoice(args);
   const filter = filterFrom(args, io.now());
-  const mappingPath = args.strings.get('mapping');
-  const mapping = mappingPath !== undefined ? await loadMappingFile(mappingPath) : undefined;
-  const live = await wantsLive(args, io);
   const tagKeys = args.lists.get('tag-key') ?? DEFAULT_TAG_KEYS;
-  const athena = args.strings.has('athena') ? await athenaInputs(args, io, filter, mapping, tagKeys) : undefined;
-  const inputs = athena ?? (live ? await liveInputs(args, io, filter) : await fileInputs(args, io));
-  const result = await checkWith({ inputs, ...(mapping ? { mapping } : {}), tagKeys, filter, io }).finally(() => athena?.dispose());
-  noteTagKeyCase(result, inputs.inventory, tagKeys, io.err);
-  await writeReport(result, output, io.stdout);
-  if (result.readErrors.length > 0) io.err(`tagtrail: ${result.readErrors.length} read errors (inputs skipped, listed above and in the report)`);
-  const unreadable = result.stats.recordsRead === ('readStats' in inputs ? inputs.readStats?.recordsRejected ?? 0 : 0);
-  if (unreadable && result.readErrors.length > 0) {
-    // Nothing readable at all: a report of "no findings" would be misleading, so fail like bad input.
-    io.err('tagtrail check: no CloudTrail record could be read from the inputs');
-    return 2;
+  if (args.flags.has('print-sql')) {
+    if (!args.strings.has('athena')) throw new UsageError('--print-sql shows the query of an --athena check');
+    return printAthenaSql(args, io, filter, tagKeys);
   }
-  return exitStatus(result, output, io.err);
+  const source = await sourceFromArgs(args, io, filter);
+  const result = await checkWith({ source, tagKeys, filter, io });
+  await writeReport(result, output, io.stdout);
+  return concludeCheck(result, io, output);
 }

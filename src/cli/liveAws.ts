@@ -1,9 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { loadLiveInputs } from '../core/aws/liveInputs';
-import { TagTrailAwsError } from '../core/aws/errors';
-import type { ReadError } from '../core/model';
+import { liveSource } from '../core/source/liveSource';
 import { InputError } from './inputs';
 import type { LiveProvider } from './liveHook';
 
@@ -24,36 +22,16 @@ async function askMfaCode(mfaSerial: string): Promise<string> {
   }
 }
 
-/**
- * The CLI's adapter from `tagtrail check --profile …` to the live AWS layer. AWS errors that a user
- * can act on (expired SSO session, missing permission, unknown region) become input errors, so the
- * CLI prints their one-line explanation and exits 2 instead of a stack trace.
- */
-export const cliLiveProvider: LiveProvider = async (req) => {
-  const readErrors: ReadError[] = [];
-  try {
-    const live = await loadLiveInputs({
-      ...(req.profile !== undefined ? { profile: req.profile } : {}),
-      ...(req.trailBucket !== undefined ? { trailBucket: req.trailBucket } : {}),
-      ...(req.until !== undefined ? { until: req.until } : {}),
-      ...(req.signal !== undefined ? { signal: req.signal } : {}),
-      regions: req.regions,
-      since: req.since,
-      cacheDir: cacheDir(),
-      mfaCodeProvider: askMfaCode,
-      log: req.log,
-      onError: (e) => readErrors.push(e),
-    });
-    req.log(`tagtrail: checking account ${live.callerIdentity.account} as ${live.callerIdentity.arn}`);
-    return {
-      inventory: live.inventory,
-      events: live.events,
-      scopeNotes: live.scopeNotes,
-      managementEventsOnly: live.managementEventsOnly,
-      readErrors,
-    };
-  } catch (e) {
-    if (e instanceof TagTrailAwsError) throw new InputError(e.message);
-    throw e;
-  }
-};
+/** The CLI's adapter from `tagtrail check --profile …` to the live source: terminal MFA prompt, on-disk cache. */
+export const cliLiveProvider: LiveProvider = (req) => liveSource({
+  ...(req.profile !== undefined ? { profile: req.profile } : {}),
+  ...(req.trailBucket !== undefined ? { trailBucket: req.trailBucket } : {}),
+  ...(req.until !== undefined ? { until: req.until } : {}),
+  ...(req.mappingFile !== undefined ? { mappingFile: req.mappingFile } : {}),
+  regions: req.regions,
+  since: req.since,
+  cacheDir: cacheDir(),
+  mfaCodeProvider: askMfaCode,
+  log: req.log,
+  onConnected: (live) => req.log(`tagtrail: checking account ${live.callerIdentity.account} as ${live.callerIdentity.arn}`),
+});

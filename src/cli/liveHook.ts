@@ -1,4 +1,4 @@
-import type { Inventory, ReadError, SourcedRecord } from '../core/model';
+import type { CheckSource } from '../core/source/types';
 
 /** What `tagtrail check --profile/--trail-bucket` asks of live AWS. */
 export interface LiveRequest {
@@ -7,28 +7,18 @@ export interface LiveRequest {
   since: Date;
   until?: Date;
   trailBucket?: string;
-  signal?: AbortSignal;
+  mappingFile?: string;
   log: (line: string) => void;
 }
 
-/** What live AWS hands back: the same inputs a file-based check has, plus sentences for the scope. */
-export interface LiveResult {
-  inventory: Inventory;
-  events: AsyncIterable<SourcedRecord>;
-  scopeNotes: string[];
-  managementEventsOnly?: boolean;
-  /** Unreadable records met while `events` is read (the array fills as it is consumed). */
-  readErrors?: ReadError[];
-}
-
-/** Gathers live inputs for a check; throws with a message fit for the user. */
-export type LiveProvider = (req: LiveRequest) => Promise<LiveResult>;
+/** Makes the live source of a check (nothing is called until the runner reads it). */
+export type LiveProvider = (req: LiveRequest) => CheckSource;
 
 let provider: LiveProvider | undefined;
 
 /**
- * The extension point for live AWS input. The CLI core stays free of the AWS SDK; the entry point
- * that wants live checks registers `src/core/aws/liveInputs.ts`' `loadLiveInputs` (adapted) here.
+ * The extension point for live AWS input. The CLI's check stays free of the AWS SDK; the entry
+ * point that wants live checks registers `src/core/source/liveSource.ts` (adapted) here.
  */
 export function registerLiveProvider(p: LiveProvider | undefined): void {
   provider = p;

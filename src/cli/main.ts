@@ -4,6 +4,7 @@ import { demoCommand, DEMO_HELP } from './demoCommand';
 import { athenaTableCommand, ATHENA_TABLE_HELP } from './athenaCheck';
 import { resolveCommand, RESOLVE_HELP } from './resolveCommand';
 import { InputError } from './inputs';
+import { ArgumentError } from '../core/source/errors';
 import { isClosedStdout, oneLineWarnings, processIo, type Io } from './io';
 import { escapeTerminal } from '../core/report/escape';
 import { InventoryFormatError } from '../core/inventory/loadInventory';
@@ -34,7 +35,8 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
 
 /**
  * Runs the CLI and returns the exit status: 0 done, 1 findings with --fail-on-findings, 2 bad
- * arguments or unreadable input (with one clear line on stderr), 3 an unexpected failure.
+ * arguments or unreadable input (with one clear line on stderr), 3 an unexpected failure, 4 a
+ * check that looked at less than it was asked to (see `concludeCheck`).
  */
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
@@ -54,7 +56,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     return await command(rest, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError || e instanceof InventoryFormatError) {
+    if (e instanceof UsageError || e instanceof InputError || e instanceof InventoryFormatError || e instanceof ArgumentError) {
       io.err(`tagtrail ${name}: ${escapeTerminal(e.message)}`);
       return 2;
     }

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import type { ReadError, Resolution, SourcedRecord, CloudTrailRecord } from '../core/model';
-import { ProductIndex } from '../core/attribute/productIndex';
-import { runCheck, type CheckFilter } from '../core/check/check';
-import { resolveRecord } from '../core/resolve/resolver';
+import type { CheckResult } from '../core/model';
+import type { CheckFilter } from '../core/check/scopeFilter';
+import { checkSource, recheckSource } from '../core/source/runner';
 import type { Session } from './session';
 import type { Inputs } from './sources/inputs';
 import { readConfig } from './config';
@@ -50,9 +49,23 @@ async function underProgress(session: Session, log: vscode.LogOutputChannel, tit
   }
 }
 
+/** The lookback window of a source read from the AWS settings (live or Athena); files are read whole. */
+function sourceFilter(inputs: Inputs): CheckFilter {
+  return inputs.kind === 'live' || inputs.kind === 'athena' ? { since: `${readConfig().lookbackDays}d` } : {};
+}
+
+/** A check that looked at less than it was asked to never looks clean: the log and a warning say why. */
+function warnIfIncomplete(result: CheckResult, log: vscode.LogOutputChannel): void {
+  const reasons = result.incomplete ?? [];
+  if (reasons.length === 0) return;
+  for (const r of reasons) log.warn(`incomplete check: ${escapeTerminal(r)}`);
+  void vscode.window.showWarningMessage(escapeNotice(`TagTrail: the check is incomplete: ${reasons.join('; ')}`), 'Show Log').then((a) => { if (a) log.show(); });
+}
+
 /**
  * Loads a source into the session: the inventory first (the trees fill from it), then every event
- * through the check, streaming events and findings into the views as they come.
+ * through the runner (`core/source/runner.ts`), streaming events and findings into the views as
+ * they come, each event judged once.
  */
 export function loadInputs(session: Session, inputs: Inputs, log: vscode.LogOutputChannel): Promise<Outcome> {
   session.reset(inputs);
@@ -63,68 +76,58 @@ export function loadInputs(session: Session, inputs: Inputs, log: vscode.LogOutp
     const cfg = readConfig();
     progress.report({ message: 'reading inventory…' });
     const started = Date.now();
-    const [inventory, mapping] = await Promise.all([inputs.inventory(signal), inputs.mapping()]);
-    const products = new ProductIndex(inventory, mapping, cfg.productTagKeys);
-    if (inputs.account !== undefined) session.account = inputs.account;
-    session.setInventory(inventory, products);
-    setContext('tagtrail.loaded', true);
-    log.info(`inventory: ${inventory.principals.size} principals, ${inventory.resources.size} resources from ${inventory.sources.length} source(s) in ${Date.now() - started}ms`);
-    progress.report({ message: 'reading events…' });
-    const readErrors: ReadError[] = [];
     let n = 0;
-    const result = await runCheck(inputs.events(signal, (e) => {
-      readErrors.push(e);
-      log.warn(readErrorLine(e));
-    }, (message) => progress.report({ message: escapeNotice(message) })), {
-      products,
-      signal,
-      readErrors,
-      ...(inputs.kind === 'live' ? { filter: { since: `${cfg.lookbackDays}d` } } : {}),
-      scope: { eventSources: inputs.eventSources, inventorySources: inventory.sources, ...(inputs.managementEventsOnly ? { managementEventsOnly: true } : {}), ...(inputs.scopeNotes ? { notes: inputs.scopeNotes } : {}) },
-      onEvent: (ev) => {
-        session.addEvent(ev);
+    const run = await checkSource(inputs, {
+      tagKeys: cfg.productTagKeys, filter: sourceFilter(inputs), signal,
+      onInventory: (inventory, products) => {
+        if (inputs.account !== undefined) session.account = inputs.account;
+        session.setInventory(inventory, products);
+        setContext('tagtrail.loaded', true);
+        log.info(`inventory: ${inventory.principals.size} principals, ${inventory.resources.size} resources from ${inventory.sources.length} source(s) in ${Date.now() - started}ms`);
+        progress.report({ message: 'reading events…' });
+      },
+      onWarning: (w) => log.warn(`warning: ${escapeTerminal(w)}`),
+      onError: (e) => log.warn(readErrorLine(e)),
+      onNote: (message) => progress.report({ message: escapeNotice(message) }),
+      onEvent: (ev, judgement) => {
+        session.addEvent(ev, judgement);
         if (++n % 5_000 === 0) progress.report({ message: `${n} events…` });
       },
     });
-    session.setResult(result, undefined);
+    session.lastRun = run;
+    session.setResult(run.result, undefined);
     setContext('tagtrail.checked', true);
     if (session.store.dropped > 0) log.warn(`${session.store.dropped} events were checked but not kept for the events panels (limit ${session.store.cap})`);
+    const result = run.result;
     log.info(`check: ${result.stats.recordsRead} records, ${result.stats.findings} findings, ${result.stats.gaps} gaps in ${Date.now() - started}ms`);
+    if (result.stats.duplicatesDropped) log.info(`${result.stats.duplicatesDropped} duplicate events dropped (same eventID, eventSource and account read twice)`);
+    warnIfIncomplete(result, log);
   });
 }
 
 /**
- * Runs the check again over the events already loaded (their resolutions are reused), for all
- * products or one. Falls back to reading the source again when not every event was kept.
+ * Runs the check again, for all products or one, over the events already loaded (their
+ * resolutions are reused), or by reading the source again when not every event was kept. The read
+ * errors, counts and scope notes are the load's (`recheckSource`), so an exported report says what
+ * the check did.
  */
 export function recheck(session: Session, product: string | undefined, log: vscode.LogOutputChannel): Promise<Outcome> {
-  const products = session.products;
-  const inputs = session.source;
-  if (!products || !inputs) return Promise.resolve('failed');
+  const previous = session.lastRun;
+  if (!session.products || !session.source || !previous) return Promise.resolve('failed');
   // The title is shown in a progress notification, which renders [label](command:…) links.
   const title = escapeNotice(`TagTrail: checking ${product ?? 'all products'}`);
-  return underProgress(session, log, title, async (signal) => {
-    const readErrors: ReadError[] = [];
-    const resolutions = new WeakMap<CloudTrailRecord, Resolution>();
-    let events: AsyncIterable<SourcedRecord>;
-    if (session.store.dropped === 0) {
-      const held = session.store.all();
-      for (const ev of held) resolutions.set(ev.record, ev.resolution);
-      events = (async function* () {
-        for (const ev of held) yield { record: ev.record, source: ev.source, position: ev.position };
-      })();
-    } else {
-      events = inputs.events(signal, (e) => readErrors.push(e));
-    }
-    const filter: CheckFilter = { ...(product !== undefined ? { product } : {}), ...(inputs.kind === 'live' ? { since: `${readConfig().lookbackDays}d` } : {}) };
+  return underProgress(session, log, title, async (signal, progress) => {
     const started = Date.now();
-    const result = await runCheck(events, {
-      products, signal, readErrors, filter,
-      scope: { eventSources: inputs.eventSources, inventorySources: products.inventorySources, ...(inputs.managementEventsOnly ? { managementEventsOnly: true } : {}) },
-      resolve: (record, lookup) => resolutions.get(record) ?? resolveRecord(record, lookup),
+    const run = await recheckSource(previous, {
+      ...(product !== undefined ? { product } : {}), signal,
+      ...(session.store.dropped === 0 ? { held: session.store.all() } : {}),
+      onError: (e) => log.warn(readErrorLine(e)),
+      onNote: (message) => progress.report({ message: escapeNotice(message) }),
     });
-    session.setResult(result, product);
+    session.setResult(run.result, product);
     setContext('tagtrail.checked', true);
+    const result = run.result;
     log.info(`${title}: ${result.stats.findings} findings, ${result.stats.gaps} gaps in ${Date.now() - started}ms`);
+    warnIfIncomplete(result, log);
   });
 }

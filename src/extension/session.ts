@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { CheckResult, Finding, Gap, Inventory, ResolvedEvent } from '../core/model';
 import type { ProductIndex } from '../core/attribute/productIndex';
-import { judgeEvent } from '../core/check/judge';
+import type { Judgement } from '../core/check/judge';
+import type { SourceCheck } from '../core/source/runner';
 import { EventStore } from './model/eventRows';
 import { buildProductsModel, type ProductsModel } from './model/productsModel';
 import type { Inputs } from './sources/inputs';
@@ -21,6 +22,8 @@ export class Session implements vscode.Disposable {
   model: ProductsModel | undefined;
   store = new EventStore();
   lastResult: CheckResult | undefined;
+  /** The load's check of the source, with what a re-check needs (read errors, notes, counts). */
+  lastRun: SourceCheck | undefined;
   /** The product the last check was limited to, if any. */
   lastCheckProduct: string | undefined;
   partialFindings: Finding[] = [];
@@ -43,6 +46,7 @@ export class Session implements vscode.Disposable {
     this.model = undefined;
     this.store = new EventStore();
     this.lastResult = undefined;
+    this.lastRun = undefined;
     this.lastCheckProduct = undefined;
     this.partialFindings = [];
     this.partialGaps = [];
@@ -57,14 +61,16 @@ export class Session implements vscode.Disposable {
     this.changed.fire('inventory');
   }
 
-  /** Adds an event read by a running check; its findings show at once, before the check ends. */
-  addEvent(ev: ResolvedEvent): void {
+  /**
+   * Adds an event read by a running check with the check's judgement of it (the one judgement: the
+   * views do not judge again); its findings show at once, before the check ends.
+   */
+  addEvent(ev: ResolvedEvent, judgement?: Judgement): void {
     this.store.add(ev);
     if (!this.modelStale && this.model && ev.principal.type !== 'aws-service' && !this.model.productOf.has(ev.principal.arn)) this.modelStale = true;
-    if (this.products && ev.principal.type !== 'aws-service' && this.partialFindings.length < PARTIAL_CAP) {
-      const j = judgeEvent(ev, this.products);
-      this.partialFindings.push(...j.findings);
-      if (this.partialGaps.length < PARTIAL_CAP) this.partialGaps.push(...j.gaps);
+    if (judgement && this.partialFindings.length < PARTIAL_CAP) {
+      this.partialFindings.push(...judgement.findings);
+      if (this.partialGaps.length < PARTIAL_CAP) this.partialGaps.push(...judgement.gaps);
     }
     if (this.eventsTimer === undefined) {
       this.eventsTimer = setTimeout(() => {

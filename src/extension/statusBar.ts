@@ -23,7 +23,7 @@ export function createStatusBar(session: Session): vscode.Disposable {
     const busy = session.loading ? '$(sync~spin) ' : '';
     const profile = inForce && (inForce.found || inForce.sdkProfile !== undefined) ? (inForce.name ?? inForce.label) : undefined;
     if (!s) item.text = `${busy}$(tag) TagTrail: ${profile ?? 'no AWS profile'}`;
-    else if (s.kind === 'live') item.text = `${busy}$(cloud) ${s.label}${session.account ? ` · ${session.account}` : ''}${regions.length ? ` · ${regions.join(', ')}` : ''}`;
+    else if (s.kind === 'live' || s.kind === 'athena') item.text = `${busy}$(cloud) ${s.label}${session.account ? ` · ${session.account}` : ''}${regions.length ? ` · ${regions.join(', ')}` : ''}`;
     else item.text = `${busy}$(file) ${s.label}`;
     // Plain text, not markdown: the label and account come from files and AWS.
     item.tooltip = `TagTrail\nSource: ${s ? `${s.kind} (${s.label})` : 'none'}\nProfile: ${inForce?.label ?? (c.profile || 'default chain')}\nAccount: ${session.account ?? 'unknown'}\nRegions: ${regions.join(', ') || 'profile default'}\nClick to select an AWS profile.`;

@@ -2,7 +2,7 @@
  * Events for a check from Athena: build the scan from the check's filter and products, say what it
  * will cost, run it, and hand the rows on as records to the same `runCheck` the local path uses.
  */
-import type { Inventory, ProductMapping, SourcedRecord } from '../model';
+import type { Inventory, ProductMapping, ReadError, SourcedRecord } from '../model';
 import type { CheckFilter } from '../check/scopeFilter';
 import type { AwsClients } from '../aws/clients';
 import { buildScanSpec, type ScanSpec } from './scanSpec';
@@ -31,6 +31,8 @@ export interface AthenaScanRequest {
   pollMs?: number;
   /** One line per step: the estimate, Athena's states, the bytes scanned. */
   log: (line: string) => void;
+  /** Rows that are not records (see `recordFrom`): reported like unreadable records of a file. */
+  onBadRow?: (e: ReadError) => void;
 }
 
 export interface AthenaScan {
@@ -43,11 +45,16 @@ export interface AthenaScan {
   outcome?: QueryOutcome;
 }
 
-/** Prepares the scan and returns its events; the query starts when the events are first read. */
-export function athenaScan(req: AthenaScanRequest): AthenaScan {
+/** What the scan will send, built without any AWS call: the spec and the exact SELECT. */
+export function athenaPlan(req: Pick<AthenaScanRequest, 'table' | 'filter' | 'inventory' | 'mapping' | 'tagKeys' | 'now'>): { spec: ScanSpec; sql: string } {
   const built = buildScanSpec({ inventory: req.inventory, tagKeys: req.tagKeys, ...(req.mapping ? { mapping: req.mapping } : {}), ...(req.filter ? { filter: req.filter } : {}), ...(req.now !== undefined ? { now: req.now } : {}) });
   const table = `${sqlIdentifier(req.table.database)}.${sqlIdentifier(req.table.table)}`;
-  const { spec, sql } = fitScan(built, table);
+  return fitScan(built, table);
+}
+
+/** Prepares the scan and returns its events; the query starts when the events are first read. */
+export function athenaScan(req: AthenaScanRequest): AthenaScan {
+  const { spec, sql } = athenaPlan(req);
   const scan: AthenaScan = { spec, sql, notes: [...spec.notes], events: rows() };
 
   async function* rows(): AsyncGenerator<SourcedRecord> {
@@ -67,7 +74,11 @@ export function athenaScan(req: AthenaScanRequest): AthenaScan {
     req.log(after);
     scan.notes.push(`${after}.`);
     let i = 0;
-    for await (const row of queryRows(athena, outcome.queryId, req.signal)) yield rowToSourced(row, i++);
+    for await (const row of queryRows(athena, outcome.queryId, req.signal)) {
+      const r = rowToSourced(row, i++);
+      if (typeof r !== 'string') yield r;
+      else req.onBadRow?.({ source: row.source_file ?? `athena:${outcome.queryId}`, position: i, message: `row ${i}: ${r}` });
+    }
   }
   return scan;
 }

@@ -5,6 +5,7 @@
  */
 import type { CloudTrailRecord, SourcedRecord, UserIdentity } from '../model';
 import type { ScanColumn } from './scanSql';
+import { recordFrom } from '../ingest/toRecord';
 
 export type ScanRow = Partial<Record<ScanColumn, string | null>>;
 
@@ -84,7 +85,10 @@ export function rowToRecord(row: ScanRow): CloudTrailRecord {
   return record;
 }
 
-/** A scan row as the check's input, its source being the log file Athena read it from. */
-export function rowToSourced(row: ScanRow, index: number): SourcedRecord {
-  return { record: rowToRecord(row), source: row.source_file ?? 'athena', position: index + 1 };
+/**
+ * A scan row as the check's input, its source being the log file Athena read it from; a sentence
+ * saying why not when the row is not a record (the same rule as files and LookupEvents, `recordFrom`).
+ */
+export function rowToSourced(row: ScanRow, index: number): SourcedRecord | string {
+  return recordFrom(rowToRecord(row), row.source_file ?? 'athena', index + 1);
 }

@@ -4,16 +4,16 @@
  */
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Inventory, ReadError, SourcedRecord } from '../model';
-import { AwsClients } from './clients';
 import { persist } from './concurrency';
-import { credentialsFor, type MfaCodeProvider } from './credentials';
+import type { MfaCodeProvider } from './credentials';
+import type { ReadStats } from '../ingest/readStats';
+import { awsClients, awsProfile } from '../source/awsSession';
 import { cachedLookup, type LookupStats } from './eventCache';
 import { TagTrailAwsError, explainAwsError, isPlausibleRegion } from './errors';
 import { liveInventory } from './inventory';
 import { RateLimiter } from './limiter';
 import { toSourcedRecord, type LookupQuery } from './lookupEvents';
 import { mergeAsync } from './merge';
-import { SERVICE_IDS, activeProfileName, configuredEndpoint, listProfiles } from './profiles';
 import { describeTrails, parseS3Uri, trailRecords, type TrailInfo } from './trailLogs';
 import { scopeNotesFor } from './scopeNotes';
 
@@ -37,13 +37,15 @@ export interface LiveInputOptions {
   onError?: (e: ReadError) => void;
   /** SDK attempts per call; default 8. */
   maxAttempts?: number;
+  /** Counts of what is read (records, unreadable records), filled while `events` is read. */
+  readStats?: ReadStats;
 }
 
 export interface CallerIdentity { account: string; arn: string; userId: string }
 
 export interface LiveInputs {
   inventory: Inventory;
-  /** Every event of the window once (deduplicated by eventID across LookupEvents and trail files). */
+  /** Every event of the window as read: LookupEvents and trail files overlap, and the runner drops the duplicates. */
   events: AsyncIterable<SourcedRecord>;
   /** Sentences for the report's scope section (what was and was not looked at). */
   scopeNotes: string[];
@@ -52,7 +54,7 @@ export interface LiveInputs {
   managementEventsOnly: boolean;
   trails: TrailInfo[];
   /** Filled in while `events` is read. */
-  stats: { lookup: LookupStats; trailFiles: number; trailRecords: number; duplicatesDropped: number };
+  stats: { lookup: LookupStats; trailFiles: number; trailRecords: number };
   /** Closes connections; `events` closes them too when it finishes. */
   close(): void;
 }
@@ -76,21 +78,16 @@ const LOOKUP_LIMITER = new RateLimiter();
 
 export async function loadLiveInputs(opts: LiveInputOptions): Promise<LiveInputs> {
   const { signal, log } = opts;
-  const profileName = opts.profile || process.env.AWS_PROFILE || undefined;
-  const profileInfo = (await listProfiles().catch(() => [])).find((p) => p.name === activeProfileName(profileName));
-  const regions = resolveRegions(opts, profileInfo?.region);
+  const profile = await awsProfile(opts.profile);
+  const profileName = profile.name;
+  const regions = resolveRegions(opts, profile.info?.region);
   const until = opts.until ?? new Date();
   let account = '';
   const limiter = LOOKUP_LIMITER;
-  const endpoints = Object.fromEntries(SERVICE_IDS.flatMap((id) => { const url = configuredEndpoint(id, profileInfo); return url ? [[id, url]] : []; }));
-  const clients = new AwsClients({
-    ...(profileName ? { profile: profileName } : {}),
-    credentials: credentialsFor({ ...(profileName ? { profile: profileName } : {}), region: regions[0]!, ...(endpoints.STS ? { stsEndpoint: endpoints.STS } : {}), ...(opts.mfaCodeProvider ? { mfaCodeProvider: opts.mfaCodeProvider } : {}) }),
+  const clients = awsClients(profile, regions[0]!, {
+    ...(opts.mfaCodeProvider ? { mfaCodeProvider: opts.mfaCodeProvider } : {}),
     ...(log ? { log } : {}),
     beforeAttempt: async ({ action, region }) => { if (action === 'cloudtrail:LookupEvents') await limiter.acquire(`${account}:${region}`, signal); },
-    endpoints,
-    // Emulators, proxies and VPC endpoint URLs need path-style S3 addressing.
-    forcePathStyle: Boolean(endpoints.S3),
     ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
   });
   try {
@@ -109,34 +106,29 @@ export async function loadLiveInputs(opts: LiveInputOptions): Promise<LiveInputs
       trailsError = explainAwsError(e).message;
     }
     const location = opts.trailBucket ? parseS3Uri(opts.trailBucket) : undefined;
-    const stats: LiveInputs['stats'] = { lookup: { pages: 0, fetched: 0, fromCache: 0 }, trailFiles: 0, trailRecords: 0, duplicatesDropped: 0 };
+    const stats: LiveInputs['stats'] = { lookup: { pages: 0, fetched: 0, fromCache: 0 }, trailFiles: 0, trailRecords: 0 };
     const queries = opts.lookups?.length ? opts.lookups : [undefined];
     const lookupStreams = regions.flatMap((region) => queries.map((attribute) => (async function* () {
       const source = `lookup-events:${account}:${region}`;
       let position = 0;
       const query: LookupQuery = { start: opts.since, end: until, ...(attribute ? { attribute } : {}) };
       for await (const e of cachedLookup({ client: clients.cloudTrail(region), account, region, query, stats: stats.lookup, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(signal ? { signal } : {}) })) {
-        const r = toSourcedRecord(e, source, ++position, (message) => opts.onError?.({ source, position, message }));
+        const r = toSourcedRecord(e, source, ++position, (message) => {
+          if (opts.readStats) opts.readStats.recordsRejected++;
+          opts.onError?.({ source, position, message });
+        });
+        if (r && opts.readStats) opts.readStats.recordsRead++;
         if (r) yield r;
       }
     })()));
+    // Every event as read: the runner drops the duplicates (LookupEvents and trail files overlap).
     const events = (async function* () {
-      const seen = new Set<string>();
-      const fresh = (r: SourcedRecord): boolean => {
-        const id = typeof r.record.eventID === 'string' ? r.record.eventID : undefined;
-        if (!id) return true;
-        if (seen.has(id)) { stats.duplicatesDropped++; return false; }
-        seen.add(id);
-        return true;
-      };
       try {
-        for await (const r of mergeAsync(lookupStreams)) if (fresh(r)) yield r;
+        for await (const r of mergeAsync(lookupStreams)) yield r;
         if (location) {
           const trailStats = { files: 0, records: 0 };
           try {
-            for await (const r of trailRecords({ s3: clients.s3(regions[0]!), location, account, regions, since: opts.since, until, stats: trailStats, ...(signal ? { signal } : {}), ...(opts.onError ? { onError: opts.onError } : {}) })) {
-              if (fresh(r)) yield r;
-            }
+            yield* trailRecords({ s3: clients.s3(regions[0]!), location, account, regions, since: opts.since, until, stats: trailStats, ...(signal ? { signal } : {}), ...(opts.onError ? { onError: opts.onError } : {}), ...(opts.readStats ? { readStats: opts.readStats } : {}) });
           } finally {
             stats.trailFiles = trailStats.files;
             stats.trailRecords = trailStats.records;

@@ -3,7 +3,8 @@
  * session's per-attempt gate (see clients.ts); this file only walks NextToken and converts events.
  */
 import { LookupEventsCommand, type CloudTrailClient, type LookupAttributeKey } from '@aws-sdk/client-cloudtrail';
-import type { CloudTrailRecord, LookupResource, SourcedRecord } from '../model';
+import type { LookupResource, SourcedRecord } from '../model';
+import { recordFrom } from '../ingest/toRecord';
 import { persist } from './concurrency';
 
 /** One LookupEvents query: at most one attribute, as the API allows, and a time window. */
@@ -50,7 +51,7 @@ export async function* lookupEventPages(client: CloudTrailClient, query: LookupQ
   } while (token);
 }
 
-/** Parses the record inside a looked-up event; undefined (and `onBad` told why) when it is not a JSON object. */
+/** Parses the record inside a looked-up event; undefined (and `onBad` told why) when it is not a record (see `recordFrom`). */
 export function toSourcedRecord(e: LookedUpEvent, source: string, position: number, onBad?: (message: string) => void): SourcedRecord | undefined {
   let record: unknown;
   try {
@@ -59,9 +60,10 @@ export function toSourcedRecord(e: LookedUpEvent, source: string, position: numb
     onBad?.(`event ${e.EventId.slice(0, 80)}: CloudTrailEvent is not JSON`);
     return undefined;
   }
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-    onBad?.(`event ${e.EventId.slice(0, 80)}: CloudTrailEvent is not an object`);
+  const r = recordFrom(record, source, position, e.Resources);
+  if (typeof r === 'string') {
+    onBad?.(`event ${e.EventId.slice(0, 80)}: CloudTrailEvent is ${r}`);
     return undefined;
   }
-  return { record: record as CloudTrailRecord, source, position, ...(e.Resources ? { lookupResources: e.Resources } : {}) };
+  return r;
 }

@@ -9,6 +9,7 @@ import { DescribeTrailsCommand, type CloudTrailClient } from '@aws-sdk/client-cl
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { readEventsFromStream } from '../ingest/readEvents';
 import type { ReadError, SourcedRecord } from '../model';
+import type { ReadStats } from '../ingest/readStats';
 import { persist } from './concurrency';
 
 /** Where a trail delivers: bucket and key prefix (without trailing slash, may be empty). */
@@ -94,6 +95,8 @@ export interface TrailReadOptions {
   signal?: AbortSignal;
   onError?: (e: ReadError) => void;
   stats?: { files: number; records: number };
+  /** The reader's counts across every log file (unreadable records, files that failed). */
+  readStats?: ReadStats;
 }
 
 /** Yields the records of the window from every log file of the account's regions. */
@@ -135,11 +138,12 @@ export async function* trailRecords(opts: TrailReadOptions): AsyncGenerator<Sour
       bytes = await body;
     } catch (e) {
       if (signal?.aborted) throw e;
+      if (opts.readStats) opts.readStats.sourcesFailed++;
       opts.onError?.({ source, message: e instanceof Error ? e.message : String(e) });
       continue;
     }
     if (opts.stats) opts.stats.files++;
-    const readOpts = { ...(opts.onError ? { onError: opts.onError } : {}), ...(signal ? { signal } : {}) };
+    const readOpts = { ...(opts.onError ? { onError: opts.onError } : {}), ...(signal ? { signal } : {}), ...(opts.readStats ? { stats: opts.readStats } : {}) };
     for await (const r of readEventsFromStream(Readable.from([Buffer.from(bytes)]), source, readOpts)) {
       const t = Date.parse(String(r.record.eventTime ?? ''));
       if (!isNaN(t) && (t < sinceMs || t > untilMs)) continue;

@@ -10,6 +10,8 @@ export interface Judgement {
   /** True when at least one cross-product access of this event was exempted by the mapping. */
   exempted: boolean;
   principalProduct?: string;
+  /** With `onlyProduct`: true when the caller or a target belongs to that product. */
+  involvesProduct?: boolean;
 }
 
 /**
@@ -38,7 +40,8 @@ export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduc
   const { record, principal, resolution } = ev;
   // A third of a trail (Describe*, List*) names no target and needs no gap: nothing to build.
   if (resolution.targets.length === 0 && (resolution.status === 'resolved' || resolution.status === 'no-target')) {
-    return { findings: [], gaps: [], exempted: false, principalProduct: products.productOfPrincipal(principal) };
+    const principalProduct = products.productOfPrincipal(principal);
+    return { findings: [], gaps: [], exempted: false, principalProduct, ...(onlyProduct !== undefined ? { involvesProduct: principalProduct === onlyProduct } : {}) };
   }
   const base = { eventID: s(record.eventID), eventTime: recordTime(record), eventSource: s(record.eventSource), eventName: s(record.eventName), source: ev.source };
   // Where the call came from, for the reports' event entries (JSON, CSV, SARIF).
@@ -58,6 +61,7 @@ export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduc
     });
   };
   const targetProducts = (): (string | undefined)[] => targets.map((t) => t.product);
+  if (onlyProduct !== undefined) out.involvesProduct = pp === onlyProduct || targets.some((t) => t.product === onlyProduct);
 
   if (resolution.status === 'unresolved' && keep(pp)) gap('unresolved-target', resolution.reason ?? 'the resolver named no target');
   if (resolution.status === 'partial' && keep(pp, targetProducts())) gap('partial-target', resolution.reason ?? 'some targets could not be named');

@@ -14,9 +14,14 @@ export interface CheckFilter {
   accounts?: string[];
 }
 
+/** Which filter left a record out: 0 none (in scope), 1 the time window, 2 the regions, 3 the accounts. */
+export type Rejection = 0 | 1 | 2 | 3;
+
 /** A compiled filter: `inScope` for records; product filtering happens on findings and gaps. */
 export interface RecordScope {
   inScope(record: CloudTrailRecord): boolean;
+  /** The first filter that leaves the record out, or 0 when it is in scope. */
+  rejection(record: CloudTrailRecord): Rejection;
   sinceMs?: number;
   untilMs?: number;
 }
@@ -33,22 +38,49 @@ export function compileFilter(filter: CheckFilter | undefined, now: number = Dat
   const untilMs = filter?.until ? parseTimeBound(filter.until, now) : undefined;
   const regions = filter?.regions?.length ? new Set(filter.regions) : undefined;
   const accounts = filter?.accounts?.length ? new Set(filter.accounts) : undefined;
-  return {
-    sinceMs,
-    untilMs,
-    inScope(record) {
-      if (sinceMs !== undefined || untilMs !== undefined) {
-        const t = eventTimeMs(recordTime(record));
-        if (t === undefined) return false;
-        if (sinceMs !== undefined && t < sinceMs) return false;
-        if (untilMs !== undefined && t > untilMs) return false;
-      }
-      if (regions && !(typeof record.awsRegion === 'string' && regions.has(record.awsRegion))) return false;
-      if (accounts) {
-        const acct = typeof record.recipientAccountId === 'string' ? record.recipientAccountId : record.userIdentity?.accountId;
-        if (!(typeof acct === 'string' && accounts.has(acct))) return false;
-      }
-      return true;
-    },
+  const rejection = (record: CloudTrailRecord): Rejection => {
+    if (sinceMs !== undefined || untilMs !== undefined) {
+      const t = eventTimeMs(recordTime(record));
+      if (t === undefined) return 1;
+      if (sinceMs !== undefined && t < sinceMs) return 1;
+      if (untilMs !== undefined && t > untilMs) return 1;
+    }
+    if (regions && !(typeof record.awsRegion === 'string' && regions.has(record.awsRegion))) return 2;
+    if (accounts) {
+      const acct = typeof record.recipientAccountId === 'string' ? record.recipientAccountId : record.userIdentity?.accountId;
+      if (!(typeof acct === 'string' && accounts.has(acct))) return 3;
+    }
+    return 0;
   };
+  return { sinceMs, untilMs, rejection, inScope: (record) => rejection(record) === 0 };
+}
+
+/**
+ * What is wrong with a filter before any record is read: an unparseable time bound, a window that
+ * ends before it starts, a region that is not in its partition's region list. One sentence each;
+ * empty when the filter is usable. `regionProblem` says what is wrong with a region, if anything
+ * (see `aws/regions.ts`).
+ */
+export function filterProblems(filter: CheckFilter, now: number, regionProblem?: (region: string) => string | undefined): string[] {
+  const problems: string[] = [];
+  const bound = (k: 'since' | 'until'): number | undefined => {
+    const v = filter[k];
+    if (v === undefined) return undefined;
+    try {
+      return parseTimeBound(v, now);
+    } catch (e) {
+      problems.push(`--${k}: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  };
+  const since = bound('since');
+  const until = bound('until');
+  if (since !== undefined && until !== undefined && since > until) {
+    problems.push(`--since ${filter.since} (${new Date(since).toISOString()}) is after --until ${filter.until} (${new Date(until).toISOString()}): the window holds no time`);
+  }
+  for (const r of regionProblem ? filter.regions ?? [] : []) {
+    const problem = regionProblem?.(r);
+    if (problem !== undefined) problems.push(`--region ${problem}`);
+  }
+  return problems;
 }

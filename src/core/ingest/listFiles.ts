@@ -1,7 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReadError } from '../model';
-import { describeIoError, type ReadStats } from './readStats';
+import { describeIoError, noteSkipped, type ReadStats } from './readStats';
 
 /** What a walk met besides log files: digests and other files are counted, never read. */
 export type Listed = { kind: 'file'; path: string } | { kind: 'error'; error: ReadError };
@@ -83,7 +83,7 @@ async function* walk(dir: string, stats: ReadStats, seenDirs: Set<string>): Asyn
     } else if (isDigestPath(p)) {
       stats.digestFilesSkipped++;
     } else if (!isLogName(e.name)) {
-      stats.otherFilesSkipped++;
+      noteSkipped(stats, p, 'not a CloudTrail log name (.json, .json.gz, .jsonl, .ndjson)');
     } else if (!isFile) {
       // Opening a FIFO without a writer blocks a thread-pool thread for good, and the whole read
       // with it; a folder walk reads only regular files (a pipe named on purpose is still read).

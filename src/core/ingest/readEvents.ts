@@ -4,7 +4,7 @@ import { listFiles, type Listed } from './listFiles';
 import { loadFile, type Loaded } from './loadFile';
 import { describeIoError, newReadStats, type ReadContext, type ReadStats } from './readStats';
 import { decompressed, recordsFromChunks, recordsFromWhole } from './readSource';
-import { RECORD_BATCHES, type Batchable } from './batches';
+import { oneByOne } from './batches';
 
 export type { ReadStats } from './readStats';
 export { newReadStats } from './readStats';
@@ -44,16 +44,13 @@ const READ_CHUNK = 1024 * 1024;
  * output (several pages may follow each other). Formats are detected from content. A damaged source
  * is reported through `onError` with its position, and everything readable around it is still read.
  */
-export function readEvents(paths: string[], opts: ReadOptions = {}): AsyncGenerator<SourcedRecord> & Batchable {
-  const records = oneByOne(readUnits(paths, opts)) as AsyncGenerator<SourcedRecord> & Batchable;
-  // Generators start lazily: a consumer that takes the batches never runs `records`, and vice versa.
-  records[RECORD_BATCHES] = () => inBatches(readUnits(paths, opts));
-  return records;
+export function readEvents(paths: string[], opts: ReadOptions = {}): AsyncGenerator<SourcedRecord> {
+  return oneByOne(readEventBatches(paths, opts));
 }
 
-async function* oneByOne(units: AsyncIterable<Iterable<SourcedRecord>>): AsyncGenerator<SourcedRecord> {
-  // Plain loops: `yield*` over an array would await once more per record.
-  for await (const unit of units) for (const r of unit) yield r;
+/** `readEvents` as arrays of records (the shape `runCheck` reads best; see `batches.ts`). */
+export function readEventBatches(paths: string[], opts: ReadOptions = {}): AsyncGenerator<readonly SourcedRecord[]> {
+  return inBatches(readUnits(paths, opts));
 }
 
 /** Records of a whole file are handed over this many at a time: bounded arrays, few promises. */
@@ -98,13 +95,38 @@ async function* readUnits(paths: string[], opts: ReadOptions): AsyncGenerator<It
     else if (loaded?.kind === 'failed') failed(current.path, loaded.error, ctx);
     else if (loaded?.kind === 'whole') {
       ctx.stats.bytesRead += loaded.bytes;
+      const mark = markOf(ctx);
       for (const batch of recordsFromWhole(loaded.buf, current.path, ctx, loaded.gzipError)) yield batch;
+      if (!EMPTY_LIST.test(loaded.buf.toString('latin1', 0, 256))) noRecordCheck(mark, current.path, ctx);
     } else if (loaded) {
       ctx.stats.bytesRead += loaded.bytes;
+      const mark = markOf(ctx);
       const chunks = decompressed(createReadStream(current.path, { highWaterMark: READ_CHUNK }));
       for await (const batch of recordsFromChunks(chunks, current.path, ctx)) yield batch;
+      noRecordCheck(mark, current.path, ctx);
     }
   }
+}
+
+/** A trail file or lookup-events page that says, in so many words, that it holds no events. */
+const EMPTY_LIST = /^(\uFEFF|\xEF\xBB\xBF)?\s*\{\s*"(Records|Events)"\s*:\s*\[\s*\]/;
+
+interface Mark { positions: number; errors: number }
+
+function markOf(ctx: CountingContext): Mark {
+  return { positions: ctx.stats.recordsRead + ctx.stats.recordsRejected, errors: ctx.errors.count };
+}
+
+/**
+ * A source that gave no record and no error was not read as CloudTrail at all (an empty file,
+ * `{"Records":{…}}`, some other JSON): that is a read error, never zero events.
+ */
+function noRecordCheck(mark: Mark, source: string, ctx: CountingContext): void {
+  const now = markOf(ctx);
+  if (now.positions !== mark.positions || now.errors !== mark.errors) return;
+  ctx.stats.sourcesRead = Math.max(0, ctx.stats.sourcesRead - 1);
+  ctx.stats.sourcesFailed++;
+  ctx.onError({ source, message: 'holds no CloudTrail record (empty, or not a trail file, JSONL or lookup-events output)' });
 }
 
 /**
@@ -113,13 +135,32 @@ async function* readUnits(paths: string[], opts: ReadOptions): AsyncGenerator<It
  */
 export async function* readEventsFromStream(stream: NodeJS.ReadableStream, source: string, opts: ReadOptions = {}): AsyncGenerator<SourcedRecord> {
   const ctx = contextOf(opts);
+  const mark = markOf(ctx);
+  let head: string | undefined;
   // Plain loops: `yield*` over an array would await once more per record.
-  for await (const batch of recordsFromChunks(decompressed(stream), source, ctx)) for (const r of batch) yield r;
+  for await (const batch of recordsFromChunks(tap(decompressed(stream), (b) => { head ??= b.toString('latin1', 0, 256); }), source, ctx)) for (const r of batch) yield r;
+  if (!EMPTY_LIST.test(head ?? '')) noRecordCheck(mark, source, ctx);
 }
 
-function contextOf(opts: ReadOptions): ReadContext {
+async function* tap(chunks: AsyncIterable<Buffer>, see: (b: Buffer) => void): AsyncGenerator<Buffer> {
+  for await (const c of chunks) {
+    see(c);
+    yield c;
+  }
+}
+
+/** The readers' context, counting the errors it reports (see `noRecordCheck`). */
+type CountingContext = ReadContext & { errors: { count: number } };
+
+function contextOf(opts: ReadOptions): CountingContext {
+  const report = opts.onError ?? (() => undefined);
+  const errors = { count: 0 };
   return {
-    onError: opts.onError ?? (() => undefined),
+    onError: (e) => {
+      errors.count++;
+      report(e);
+    },
+    errors,
     stats: opts.stats ?? newReadStats(),
     signal: opts.signal,
     maxRecordBytes: opts.maxRecordBytes ?? MAX_RECORD_BYTES,

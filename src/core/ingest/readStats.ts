@@ -17,6 +17,8 @@ export interface ReadStats {
   digestFilesSkipped: number;
   /** Other files met while walking folders whose names are not CloudTrail logs. */
   otherFilesSkipped: number;
+  /** The files a folder walk did not read, with why (the first 100; `otherFilesSkipped` counts them all). */
+  skippedFiles: { path: string; why: string }[];
   recordsRead: number;
   recordsRejected: number;
   /** Compressed bytes as stored, for throughput figures. */
@@ -35,11 +37,18 @@ export function newReadStats(): ReadStats {
     incompleteSources: 0,
     digestFilesSkipped: 0,
     otherFilesSkipped: 0,
+    skippedFiles: [],
     recordsRead: 0,
     recordsRejected: 0,
     bytesRead: 0,
     warnings: [],
   };
+}
+
+/** Notes a skipped file, keeping at most 100 names (the count stays exact). */
+export function noteSkipped(stats: ReadStats, path: string, why: string): void {
+  stats.otherFilesSkipped++;
+  if (stats.skippedFiles.length < 100) stats.skippedFiles.push({ path, why });
 }
 
 /** What the readers need from their caller: where errors go, what to count, when to stop. */

@@ -33,12 +33,21 @@ export function toSourced(value: unknown, source: string, position: number): Par
     } catch (e) {
       return `CloudTrailEvent is not valid JSON (${shorten(e instanceof Error ? e.message : String(e))})`;
     }
-    if (!isRecord(inner)) return 'CloudTrailEvent is not a CloudTrail record';
-    const lookupResources = lookupResourcesOf(value['Resources']);
-    return lookupResources ? { record: inner, source, position, lookupResources } : { record: inner, source, position };
+    const r = recordFrom(inner, source, position, lookupResourcesOf(value['Resources']));
+    return typeof r === 'string' ? `CloudTrailEvent is ${r}` : r;
   }
+  return recordFrom(value, source, position);
+}
+
+/**
+ * The one validity rule of every record constructor (files, LookupEvents, Athena rows): a JSON
+ * object that says what happened (eventName or eventSource). Anything else is a sentence saying
+ * why not, which the caller reports as a read error.
+ */
+export function recordFrom(value: unknown, source: string, position: number, lookupResources?: LookupResource[]): Parsed {
+  if (!isObject(value)) return 'not a JSON object';
   if (!isRecord(value)) return 'not a CloudTrail record (no eventName or eventSource)';
-  return { record: value, source, position };
+  return lookupResources ? { record: value, source, position, lookupResources } : { record: value, source, position };
 }
 
 /** A record must at least say what happened; digests and other JSON objects do not. */

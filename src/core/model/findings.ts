@@ -64,11 +64,27 @@ export interface CheckScope {
   notes?: string[];
 }
 
-/** Counts of a check. `recordsRead` = `recordsInScope` + `recordsRejected` (outside the filters or not a record object). */
+/**
+ * Counts of a check. `recordsRead` = `recordsInScope` + `recordsRejected` (outside the filters) +
+ * `recordsUnreadable` (positions that could not be made a record: read errors). Duplicates of an
+ * event already read (same eventID, eventSource and recipient account) are dropped before any of
+ * these and counted in `duplicatesDropped`.
+ */
 export interface CheckStats {
   recordsRead: number;
+  /** Records outside the filters (time window, regions, accounts); `rejectedBy` says which. */
   recordsRejected: number;
   recordsInScope: number;
+  /** Record positions the reader could not turn into a record (each is a read error). */
+  recordsUnreadable?: number;
+  /** Events dropped because an event with the same eventID, eventSource and recipient account was already read. */
+  duplicatesDropped?: number;
+  /** Records outside the filters, by the first filter that left them out. */
+  rejectedBy?: { time: number; region: number; account: number };
+  /** With a product filter: in-scope events whose caller or a target belongs to that product. */
+  productEvents?: number;
+  /** Recipient accounts, regions and time range of the records read, in scope or not (what the input held). */
+  inputCoverage?: { accounts: string[]; regions: string[]; firstEventTime?: string; lastEventTime?: string };
   byStatus: Record<ResolutionStatus, number>;
   findings: number;
   findingsBySeverity: Record<Severity, number>;
@@ -107,6 +123,12 @@ export interface CheckResult {
   gaps: Gap[];
   stats: CheckStats;
   readErrors: ReadError[];
+  /**
+   * Why this check looked at less than it was asked to (no record in scope, no event of the
+   * requested product, inputs skipped for read errors), one sentence each; absent or empty when it
+   * looked at everything. A result with reasons here must never be shown as clean.
+   */
+  incomplete?: string[];
   /** Product pair summary: `principalProduct -> resourceProduct`, counted by severity. */
   pairs: { principalProduct: string; resourceProduct: string; counts: Record<Severity, number> }[];
 }

@@ -32,9 +32,7 @@ export async function checkCurrentProfile(ctx: CommandContext): Promise<Outcome 
   const p = await currentProfile();
   if (!p.found && p.sdkProfile === undefined) return undefined;
   ctx.log.info(`checking the account of the current AWS profile: ${escapeTerminal(p.label)}`);
-  const inputs = liveInputs(ctx);
-  inputs.label = p.name ?? p.label;
-  return ctx.load(inputs);
+  return ctx.load(liveInputs(ctx, p.name ?? p.label));
 }
 
 /**

@@ -9,8 +9,8 @@ import type { CommandContext } from './context';
 import { escapeNotice, escapeTerminal } from '../../core/report/escape';
 
 /** The live account of the profile in the settings. */
-export function liveInputs(ctx: CommandContext): Inputs {
-  return liveInputsFromConfig(readConfig(), ctx.log, vscode.Uri.joinPath(ctx.extension.globalStorageUri, 'lookup-cache').fsPath);
+export function liveInputs(ctx: CommandContext, label?: string): Inputs {
+  return liveInputsFromConfig(readConfig(), ctx.log, vscode.Uri.joinPath(ctx.extension.globalStorageUri, 'lookup-cache').fsPath, label);
 }
 
 /** The source named by the settings: offline files when set, else the AWS profile. */
@@ -33,7 +33,7 @@ export function inputsFromSettings(ctx: CommandContext): Inputs {
  */
 export async function refresh(ctx: CommandContext): Promise<Outcome> {
   const current = ctx.session.source;
-  if (current && current.kind !== 'live' && !hasOfflineSource(readConfig())) return ctx.load(current);
+  if (current && current.kind !== 'live' && current.kind !== 'athena' && !hasOfflineSource(readConfig())) return ctx.load(current);
   return ctx.load(inputsFromSettings(ctx));
 }
 

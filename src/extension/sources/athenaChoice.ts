@@ -17,16 +17,21 @@ export interface AthenaChoice {
  * silently falls back to another source.
  */
 export function chooseAthena(setting: string, regions: readonly string[], env: NodeJS.ProcessEnv, profileRegion: string | undefined): AthenaChoice | undefined {
+  const table = athenaTableSetting(setting);
+  if (!table) return undefined;
+  const region = regions[0] ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || profileRegion);
+  if (!region) throw new Error('tagtrail.athena.table is set but no region is known for Athena: set tagtrail.regions (e.g. us-east-1)');
+  return { table, region };
+}
+
+/** The table `tagtrail.athena.table` names, undefined when empty; throws naming the setting when malformed. */
+export function athenaTableSetting(setting: string): AthenaTableRef | undefined {
   const text = setting.trim();
   if (text === '') return undefined;
-  let table: AthenaTableRef;
   try {
-    table = parseAthenaTableRef(text);
+    return parseAthenaTableRef(text);
   } catch (e) {
     // The core's message names the CLI flag; the user set a setting.
     throw new Error(`tagtrail.athena.table${(e instanceof Error ? e.message : String(e)).replace(/^--athena/, '')}`);
   }
-  const region = regions[0] ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || profileRegion);
-  if (!region) throw new Error('tagtrail.athena.table is set but no region is known for Athena: set tagtrail.regions (e.g. us-east-1)');
-  return { table, region };
 }

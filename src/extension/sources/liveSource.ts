@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
-import { loadLiveInputs, type LiveInputs } from '../../core/aws/liveInputs';
-import type { ReadError } from '../../core/model';
+import { liveSource } from '../../core/source/liveSource';
 import { escapeTerminal } from '../../core/report/escape';
 import { resolvePath, type TagTrailConfig } from '../config';
 import type { Inputs } from './inputs';
-import { readMappingFile } from './offlineSource';
-import { athenaEventSource, athenaEvents } from './athenaSource';
+import { athenaFromConfig } from './athenaSource';
 
 /** Asks for an MFA code when a profile's role needs one; the code is passed on and never logged. */
 async function askMfaCode(serial: string): Promise<string> {
@@ -22,58 +20,22 @@ function bucketUri(v: string): string {
 }
 
 /**
- * Inputs from a live account through the core's read-only clients. One connection serves inventory
- * and events; every AWS call is logged (operation, region, duration, outcome; never credentials).
+ * The live account of the settings (`core/source/liveSource.ts`), or its Athena scan when
+ * `tagtrail.athena.table` is set (tags from the account, events from Athena). Every AWS call is
+ * logged (operation, region, duration, outcome; never credentials).
  */
-export function liveInputsFromConfig(c: TagTrailConfig, log: vscode.LogOutputChannel, cacheDir?: string): Inputs {
-  let live: LiveInputs | undefined;
-  let consumed = false;
-  let errorSink: ((e: ReadError) => void) | undefined;
-  const connect = async (signal: AbortSignal): Promise<LiveInputs> => {
-    live?.close();
-    live = await loadLiveInputs({
-      ...(c.profile ? { profile: c.profile } : {}),
-      regions: c.regions,
-      since: new Date(Date.now() - c.lookbackDays * 86_400_000),
-      ...(c.trailBucket ? { trailBucket: bucketUri(c.trailBucket) } : {}),
-      ...(cacheDir ? { cacheDir } : {}),
-      signal,
-      mfaCodeProvider: askMfaCode,
-      onError: (e) => errorSink?.(e),
-      log: (line) => log.info(`aws: ${escapeTerminal(line)}`),
-    });
-    consumed = false;
-    inputs.account = live.callerIdentity.account;
-    inputs.regions = [...new Set(live.inventory.sources.flatMap((s) => /^aws:tag:GetResources:(.+)$/.exec(s)?.[1] ?? []))];
-    // An Athena scan reads the trail's table: data events included, whatever LookupEvents would say.
-    inputs.managementEventsOnly = athena ? false : live.managementEventsOnly;
-    for (const note of live.scopeNotes) log.info(`scope: ${escapeTerminal(note)}`);
-    return live;
-  };
-  const athena = athenaEventSource(c);
-  const inputs: Inputs = {
-    kind: 'live',
-    label: c.profile || 'default credentials',
+export function liveInputsFromConfig(c: TagTrailConfig, log: vscode.LogOutputChannel, cacheDir?: string, label?: string): Inputs {
+  const live = liveSource({
+    ...(label ? { label } : {}),
+    ...(c.profile ? { profile: c.profile } : {}),
     regions: c.regions,
-    eventSources: athena ? [athena] : [],
-    ...(athena ? { scopeNotes: [] } : {}),
-    inventory: async (signal) => (await connect(signal)).inventory,
-    mapping: () => readMappingFile(c.mappingFile ? resolvePath(c.mappingFile) : undefined),
-    events: (signal, onError, onNote) => (async function* () {
-      // The live event stream can be read once; a second read (a re-check that needs every event) reconnects.
-      const l = live && !consumed ? live : await connect(signal);
-      consumed = true;
-      errorSink = onError;
-      // A second read (re-check) scans again; its notes replace the first scan's.
-      inputs.scopeNotes?.splice(0);
-      const events = athena
-        ? athenaEvents({ config: c, inventory: l.inventory, mapping: await inputs.mapping(), signal, log, mfaCodeProvider: askMfaCode, notes: inputs.scopeNotes ?? [], ...(onNote ? { onNote } : {}) })
-        : l.events;
-      for await (const r of events) {
-        signal.throwIfAborted();
-        yield r;
-      }
-    })(),
-  };
-  return inputs;
+    since: new Date(Date.now() - c.lookbackDays * 86_400_000),
+    ...(c.trailBucket ? { trailBucket: bucketUri(c.trailBucket) } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
+    ...(c.mappingFile ? { mappingFile: resolvePath(c.mappingFile) } : {}),
+    mfaCodeProvider: askMfaCode,
+    log: (line) => log.info(`aws: ${escapeTerminal(line)}`),
+    onConnected: (l) => { for (const note of l.scopeNotes) log.info(`scope: ${escapeTerminal(note)}`); },
+  });
+  return athenaFromConfig(c, live, { log: (line) => log.info(`athena: ${escapeTerminal(line)}`), mfaCodeProvider: askMfaCode }) ?? live;
 }

@@ -69,3 +69,21 @@ test('athena-table prints the DDL and runs it only with --run; bad references ar
     assert.match(missing.stderr, /WorkGroup nope is not found/);
   });
 });
+
+test('check --athena --print-sql prints the exact SELECT a run sends, and sends nothing', async () => {
+  await withCli(async (received) => {
+    const args = ['check', '--athena', 'primary/security.cloudtrail_logs', '--inventory', join(DEMO, 'inventory'), '--mapping', join(DEMO, 'mapping.json'),
+      '--since', '2026-10-05', '--until', '2026-10-12', '--region', 'eu-west-1', 'us-east-1', '--account', '111122223333', '--athena-logs', 's3://demo-trail/AWSLogs/'];
+    const printed = await runCli([...args, '--print-sql'], DEMO);
+    assert.equal(printed.status, 0, printed.stderr);
+    assert.equal(received.length, 0, '--print-sql makes no AWS call');
+    assert.match(printed.stdout, /^-- TagTrail: the query/);
+    assert.match(printed.stdout, /^-- {3}CREATE EXTERNAL TABLE IF NOT EXISTS `security`\.`cloudtrail_logs`/m, 'the table it assumes');
+    assert.match(printed.stdout, /^-- Cost estimate: /m);
+    const select = printed.stdout.split('\n').filter((l) => !l.startsWith('--')).join('\n').trim().replace(/;$/, '');
+    const ran = await runCli([...args.filter((a) => a !== '--athena-logs' && a !== 's3://demo-trail/AWSLogs/'), '--format', 'json'], DEMO);
+    assert.equal(ran.status, 0, ran.stderr);
+    assert.equal(received.length, 1);
+    assert.equal(received[0]?.sql, select, 'the printed statement is the one the run sent');
+  });
+});

@@ -47,7 +47,11 @@ export function findingKey(f: Finding): string {
 
 async function* sourced(rows: AsyncIterable<ScanRow>): AsyncGenerator<SourcedRecord> {
   let i = 0;
-  for await (const row of rows) yield rowToSourced(row, i++);
+  for await (const row of rows) {
+    const r = rowToSourced(row, i++);
+    if (typeof r === 'string') throw new Error(`scan row ${i} is not a record: ${r}`);
+    yield r;
+  }
 }
 
 /** Both checks over `paths.logs`, with the same products, filter and clock. */

@@ -54,7 +54,7 @@ test('AWS service callers are counted by service, not judged', async () => {
   assert.equal(r.stats.gaps + r.stats.findings, 0);
 });
 
-test('filters: time window, regions, accounts; read = in scope + rejected', async () => {
+test('filters: time window, regions, accounts; read = in scope + rejected + unreadable, by filter', async () => {
   const events = [
     getObject('alpha-app', 'beta-data', { eventTime: '2024-04-01T00:00:00Z' }),
     getObject('alpha-app', 'beta-data', { eventTime: '2024-05-01T00:00:00Z', eventID: 'in' }),
@@ -66,7 +66,10 @@ test('filters: time window, regions, accounts; read = in scope + rejected', asyn
   assert.deepEqual(r.findings.map((f) => f.eventID), ['in']);
   assert.equal(r.stats.recordsRead, 6);
   assert.equal(r.stats.recordsInScope, 1);
-  assert.equal(r.stats.recordsRejected, 5);
+  assert.equal(r.stats.recordsRejected, 3);
+  assert.equal(r.stats.recordsUnreadable, 2, 'values that are not records are unreadable, not outside the filters');
+  assert.deepEqual(r.stats.rejectedBy, { time: 1, region: 1, account: 1 });
+  assert.deepEqual(r.stats.inputCoverage?.regions, ['eu-west-1', 'us-east-1']);
   assert.equal(r.scope.since, '2024-04-15T00:00:00.000Z');
   assert.deepEqual([r.stats.accountsSeen, r.stats.regionsSeen, r.stats.firstEventTime], [[ACCOUNT], ['eu-west-1'], '2024-05-01T00:00:00Z']);
   const rel = await runCheck(sourced(events), { products: products(), filter: { since: '7d' }, now: Date.parse('2024-05-03T00:00:00Z') });

@@ -36,11 +36,12 @@ test('--fail-on-findings exits 1 only when there are findings; filters apply', a
   const dir = tempFiles({ 'events.jsonl': events, 'inv.json': SNAPSHOT });
   const base = ['check', '--events', path.join(dir, 'events.jsonl'), '--inventory', path.join(dir, 'inv.json'), '--fail-on-findings', '--format', 'text'];
   assert.equal((await runCli(base, dir)).status, 1);
-  assert.equal((await runCli([...base, '--region', 'us-east-1'], dir)).status, 0);
-  assert.equal((await runCli([...base, '--since', '1d'], dir)).status, 0, 'events are from 2024-05-01, the clock says 2024-05-10');
+  // A filter that leaves nothing in scope is an incomplete check (4), never a clean one (0).
+  assert.equal((await runCli([...base, '--region', 'us-east-1'], dir)).status, 4);
+  assert.equal((await runCli([...base, '--since', '1d'], dir)).status, 4, 'events are from 2024-05-01, the clock says 2024-05-10');
   assert.equal((await runCli([...base, '--since', '2024-04-30', '--until', '2024-05-02'], dir)).status, 1);
-  assert.equal((await runCli([...base, '--product', 'gamma'], dir)).status, 0);
-  assert.equal((await runCli([...base, '--account', '999999999999'], dir)).status, 0);
+  assert.equal((await runCli([...base, '--product', 'gamma'], dir)).status, 2, 'gamma is no product of the inventory');
+  assert.equal((await runCli([...base, '--account', '999999999999'], dir)).status, 4);
 });
 
 test('mapping and tag keys are used', async () => {
@@ -84,8 +85,9 @@ test('read errors are reported on stderr by file and line and listed in the repo
   const lines = [JSON.stringify(events[0]), '{ not json', JSON.stringify(events[1])].join('\n');
   const dir = tempFiles({ 'events.jsonl': lines, 'inv.json': SNAPSHOT });
   const r = await runCli(['check', '--events', path.join(dir, 'events.jsonl'), '--inventory', path.join(dir, 'inv.json')], dir);
-  assert.equal(r.status, 0);
+  assert.equal(r.status, 4, 'an input skipped for a read error makes the check incomplete');
   assert.match(r.stderr, /events\.jsonl:2: /);
+  assert.match(r.stderr, /incomplete: 1 read error/);
   assert.match(r.stdout, /## Read errors \(1\)/);
   assert.match(r.stdout, /## Findings \(1\)/, 'the lines around the broken one are still read');
 });

@@ -2,7 +2,9 @@
 // cancelled check must stop the running query, and its progress lines must reach log and notification.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { athenaEvents } from '../../../src/extension/sources/athenaSource';
+import { athenaFromConfig } from '../../../src/extension/sources/athenaSource';
+import { fileSource } from '../../../src/core/source/fileSource';
+import type { CheckSource } from '../../../src/core/source/types';
 import type { TagTrailConfig } from '../../../src/extension/config';
 import { startEndpoint } from '../../endpoint/server';
 import { syntheticAccount } from '../../endpoint/syntheticAccount';
@@ -14,6 +16,15 @@ const config = (athenaTable: string): TagTrailConfig => ({
   mappingFile: '', offlineInventory: [], offlineEvents: [],
 });
 const inventory: Inventory = { principals: new Map(), resources: new Map(), sources: [] };
+// The tags are not what these tests are about; the Athena source only asks them for the inventory.
+const tags: CheckSource = fileSource({ events: [], inventory: [] });
+
+/** One read of the settings' Athena source, as the runner starts it. */
+function read(athenaTable: string, signal: AbortSignal, log: (line: string) => void, onNote?: (m: string) => void) {
+  const source = athenaFromConfig(config(athenaTable), tags, { log, mfaCodeProvider: () => Promise.reject(new Error('no MFA here')) });
+  if (!source) throw new Error('no Athena source');
+  return source.read({ onError: () => undefined, ...(onNote ? { onNote } : {}), filter: { since: '7d' }, now: Date.now(), inventory, mapping: undefined, tagKeys: ['product'], signal }).batches;
+}
 
 test('cancelling while the query runs sends StopQueryExecution and ends the stream; the states reach log and progress', async () => {
   let release: () => void = () => undefined;
@@ -27,12 +38,9 @@ test('cancelling while the query runs sends StopQueryExecution and ends the stre
   const abort = new AbortController();
   const logged: string[] = [];
   const notes: string[] = [];
-  const log = { info: (l: string) => { logged.push(l); if (/^athena: Athena query (queued|running)/.test(l)) abort.abort(); } };
+  const log = (l: string): void => { logged.push(`athena: ${l}`); if (/^Athena query (queued|running)/.test(l)) abort.abort(); };
   try {
-    const events = athenaEvents({
-      config: config('primary/security.cloudtrail_logs'), inventory, mapping: undefined, signal: abort.signal,
-      log: log as never, mfaCodeProvider: () => Promise.reject(new Error('no MFA here')), onNote: (m) => notes.push(m), notes: [],
-    });
+    const events = read('primary/security.cloudtrail_logs', abort.signal, log, (m) => notes.push(m));
     await assert.rejects(async () => { for await (const _ of events) assert.fail('no record from a cancelled query'); });
     assert.ok(abort.signal.aborted, `the query reached a running state (log: ${logged.join(' | ')})`);
     const deadline = Date.now() + 5_000;
@@ -52,11 +60,7 @@ test('a malformed table setting fails before any AWS call', async () => {
   const ep = await startEndpoint({ state: acct.state, athena: { backend: async () => ({ columns: [], rows: [], bytesScanned: 0 }) } });
   const home = makeAwsHome({ AWS_ENDPOINT_URL: ep.url });
   try {
-    const events = athenaEvents({
-      config: config('security.cloudtrail_logs'), inventory, mapping: undefined, signal: new AbortController().signal,
-      log: { info: () => undefined } as never, mfaCodeProvider: () => Promise.reject(new Error('no MFA here')), notes: [],
-    });
-    await assert.rejects(async () => { for await (const _ of events) assert.fail('no record'); }, /tagtrail\.athena\.table "security\.cloudtrail_logs"/);
+    assert.throws(() => read('security.cloudtrail_logs', new AbortController().signal, () => undefined), /tagtrail\.athena\.table "security\.cloudtrail_logs"/);
     assert.equal(ep.log.length, 0);
   } finally {
     home.dispose();

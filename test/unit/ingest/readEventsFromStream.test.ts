@@ -47,9 +47,12 @@ test('a body that breaks off mid-gzip is reported with the records before it kep
   assert.equal(stats.incompleteSources, 1);
 });
 
-test('an empty body is read as no records and no error', async () => {
-  const { records, errors } = await read(Readable.from([]));
-  assert.deepEqual([records.length, errors.length], [0, 0]);
+test('an empty body is a read error, never zero events; an empty Records list is not', async () => {
+  const empty = await read(Readable.from([]));
+  assert.deepEqual([empty.records.length, empty.errors.length], [0, 1]);
+  assert.match(empty.errors[0]?.message ?? '', /holds no CloudTrail record/);
+  const none = await read(Readable.from([Buffer.from('{"Records": []}')]));
+  assert.deepEqual([none.records.length, none.errors.length], [0, 0]);
 });
 
 test('a consumer that stops early releases the stream (plain and gzip)', async () => {

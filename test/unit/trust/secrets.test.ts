@@ -16,6 +16,7 @@ import { renderJson } from '../../../src/core/report/json';
 import { renderMarkdown } from '../../../src/core/report/markdown';
 import { renderText } from '../../../src/core/report/text';
 import { main } from '../../../src/cli/main';
+import { liveSource } from '../../../src/core/source/liveSource';
 import { registerLiveProvider } from '../../../src/cli/liveHook';
 import type { Io } from '../../../src/cli/io';
 import { startEndpoint, type RunningEndpoint } from '../../endpoint/server';
@@ -76,10 +77,7 @@ function plantSso(home: AwsHome, acct: SyntheticAccount, expiresAt: Date): void 
 
 /** The CLI's `check` with live input, in this process, through the same hook the live build registers. */
 async function cliLive(args: string[], acct: SyntheticAccount, log: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  registerLiveProvider(async (req) => {
-    const live = await loadLiveInputs({ ...(req.profile ? { profile: req.profile } : {}), regions: req.regions, since: acct.windowStart, until: acct.windowEnd, log: (l) => { log.push(l); req.log(l); } });
-    return { inventory: live.inventory, events: live.events, scopeNotes: live.scopeNotes, managementEventsOnly: live.managementEventsOnly };
-  });
+  registerLiveProvider((req) => liveSource({ ...(req.profile ? { profile: req.profile } : {}), regions: req.regions, since: acct.windowStart, until: acct.windowEnd, log: (l) => { log.push(l); req.log(l); } }));
   let stdout = '';
   let stderr = '';
   const stream = new PassThrough();

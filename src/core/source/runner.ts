@@ -1,0 +1,167 @@
+import type { CheckResult, CloudTrailRecord, Inventory, ProductMapping, ReadError, Resolution, ResolvedEvent, SourcedRecord } from '../model';
+import { ProductIndex } from '../attribute/productIndex';
+import { runCheck, type CheckContext } from '../check/check';
+import { filterProblems, type CheckFilter } from '../check/scopeFilter';
+import type { ReadStats } from '../ingest/readStats';
+import { batched } from '../ingest/batches';
+import { resolveRecord } from '../resolve/resolver';
+import { regionProblem } from '../aws/regions';
+import { incompleteness, readingNotes } from './completeness';
+import { EventIds } from './dedup';
+import { ArgumentError } from './errors';
+import { knownProducts, productProblem } from './products';
+import type { CheckSource } from './types';
+
+/** What a check of a source needs besides the source. */
+export interface RunOptions {
+  tagKeys: readonly string[];
+  filter?: CheckFilter;
+  /** Clock for relative time bounds (`7d`); tests pin it. */
+  now?: number;
+  signal?: AbortSignal;
+  /** Each read error as it is met (the result lists them all). */
+  onError?: (e: ReadError) => void;
+  /** Short progress lines from the source. */
+  onNote?: (line: string) => void;
+  /** Each of the source's warnings (inventory conflicts, truncated exports), once the inventory is read. */
+  onWarning?: (line: string) => void;
+  /** The inventory and products, before the first event is read (the editor fills its trees). */
+  onInventory?: (inventory: Inventory, products: ProductIndex) => void;
+  /** Each in-scope event with the one judgement the check made of it. */
+  onEvent?: CheckContext['onEvent'];
+  /** Rows kept per list; see `runCheck`. */
+  maxListed?: number;
+}
+
+/** A finished check of a source, with what a re-check needs to give the same counts, errors and notes. */
+export interface SourceCheck {
+  source: CheckSource;
+  inventory: Inventory;
+  mapping: ProductMapping | undefined;
+  products: ProductIndex;
+  /** Every product the inventory and mapping name. */
+  knownProducts: string[];
+  tagKeys: readonly string[];
+  filter: CheckFilter;
+  result: CheckResult;
+  /** What the read of the events left: errors, counts, notes and duplicates, for re-checks over held events. */
+  reading: Reading;
+}
+
+interface Reading {
+  readErrors: ReadError[];
+  stats: ReadStats;
+  notes: string[];
+  duplicates: { dropped: number };
+}
+
+/** Throws ArgumentError for a filter that cannot select anything sensible (see `filterProblems`). */
+export function assertUsableFilter(filter: CheckFilter, now: number): void {
+  const problems = filterProblems(filter, now, regionProblem);
+  if (problems.length > 0) throw new ArgumentError(problems.join('; '));
+}
+
+/**
+ * Checks a source: reads its inventory and mapping, validates the filter against them (an unknown
+ * product is an ArgumentError), reads its events once with duplicates dropped, judges each event
+ * once, and returns the result with every count, read error and scope note, and the reasons it is
+ * incomplete (`result.incomplete`). The one way in for the CLI and the editor alike.
+ */
+export async function checkSource(source: CheckSource, opts: RunOptions): Promise<SourceCheck> {
+  const now = opts.now ?? Date.now();
+  const filter = opts.filter ?? {};
+  assertUsableFilter(filter, now);
+  try {
+    const [inventory, mapping] = await Promise.all([source.inventory(opts.signal), source.mapping()]);
+    const products = new ProductIndex(inventory, mapping, [...opts.tagKeys]);
+    const known = knownProducts(inventory, mapping, opts.tagKeys);
+    if (filter.product !== undefined) {
+      const problem = productProblem(filter.product, known);
+      if (problem !== undefined) throw new ArgumentError(problem);
+    }
+    for (const w of source.warnings) opts.onWarning?.(w);
+    opts.onInventory?.(inventory, products);
+    const base = { source, inventory, mapping, products, knownProducts: known, tagKeys: opts.tagKeys, filter };
+    const { batches, reading } = startReading(base, opts, now);
+    const result = await judge(base, batches, reading, opts, now);
+    return { ...base, result, reading };
+  } finally {
+    source.close?.();
+  }
+}
+
+type Base = Omit<SourceCheck, 'result' | 'reading'>;
+
+function startReading(base: Base, opts: RunOptions, now: number): { batches: AsyncIterable<readonly SourcedRecord[]>; reading: Reading } {
+  const readErrors: ReadError[] = [];
+  const read = base.source.read({
+    onError: (e) => {
+      readErrors.push(e);
+      opts.onError?.(e);
+    },
+    ...(opts.onNote ? { onNote: opts.onNote } : {}),
+    filter: base.filter, now, inventory: base.inventory, mapping: base.mapping, tagKeys: base.tagKeys,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  const ids = new EventIds();
+  return { batches: ids.filter(read.batches), reading: { readErrors, stats: read.stats, notes: read.notes, duplicates: ids } };
+}
+
+async function judge(base: Base, batches: AsyncIterable<readonly SourcedRecord[]>, reading: Reading, opts: RunOptions, now: number,
+  resolve?: (record: CloudTrailRecord, lookup?: SourcedRecord['lookupResources']) => Resolution): Promise<CheckResult> {
+  const { source, products, filter } = base;
+  const result = await runCheck(batched(batches), {
+    products, filter, now, readErrors: reading.readErrors, readStats: reading.stats, duplicates: reading.duplicates,
+    scope: { eventSources: source.eventSources, inventorySources: base.inventory.sources, ...(source.managementEventsOnly ? { managementEventsOnly: true } : {}) },
+    ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
+    ...(opts.maxListed !== undefined ? { maxListed: opts.maxListed } : {}), ...(resolve ? { resolve } : {}),
+  });
+  const incomplete = incompleteness(result, filter, base.knownProducts);
+  const notes = [
+    ...source.notes, ...reading.notes, ...source.warnings.map((w) => `Warning: ${w}`),
+    ...readingNotes(reading.stats, reading.duplicates.dropped),
+    ...incomplete.map((r) => `Incomplete check: ${r}.`),
+  ];
+  result.scope.notes = notes;
+  if (notes.length === 0) delete result.scope.notes;
+  result.incomplete = incomplete;
+  return result;
+}
+
+/**
+ * Checks again, for all products or one: over `held` (every event the last check kept, their
+ * resolutions reused) when given, else by reading the source again. Read errors, counts, duplicates
+ * and scope notes are those of the read the events came from, so a re-check reports what the check did.
+ */
+export async function recheckSource(previous: SourceCheck, opts: Omit<RunOptions, 'tagKeys' | 'onInventory'> & { product?: string; held?: readonly ResolvedEvent[] }): Promise<SourceCheck> {
+  const now = opts.now ?? Date.now();
+  const { product: _old, ...rest } = previous.filter;
+  const filter: CheckFilter = { ...rest, ...(opts.product !== undefined ? { product: opts.product } : {}) };
+  if (opts.product !== undefined) {
+    const problem = productProblem(opts.product, previous.knownProducts);
+    if (problem !== undefined) throw new ArgumentError(problem);
+  }
+  const base: Base = { ...previous, filter };
+  const runOpts: RunOptions = { ...opts, tagKeys: previous.tagKeys };
+  if (opts.held) {
+    const held = opts.held;
+    const resolutions = new WeakMap<CloudTrailRecord, Resolution>();
+    for (const ev of held) resolutions.set(ev.record, ev.resolution);
+    async function* again(): AsyncGenerator<readonly SourcedRecord[]> {
+      const batch: SourcedRecord[] = held.map((ev) => ({ record: ev.record, source: ev.source, position: ev.position }));
+      if (batch.length > 0) yield batch;
+    }
+    const p = previous.reading;
+    // Held events are the records the last read kept; what it could not read stays reported.
+    const reading: Reading = { readErrors: [...p.readErrors], stats: { ...p.stats, skippedFiles: [...p.stats.skippedFiles] }, notes: [...p.notes], duplicates: { dropped: p.duplicates.dropped } };
+    const result = await judge(base, again(), reading, runOpts, now, (record, lookup) => resolutions.get(record) ?? resolveRecord(record, lookup));
+    return { ...base, result, reading };
+  }
+  try {
+    const { batches, reading } = startReading(base, runOpts, now);
+    const result = await judge(base, batches, reading, runOpts, now);
+    return { ...base, result, reading };
+  } finally {
+    previous.source.close?.();
+  }
+}
