@@ -93,6 +93,8 @@ export function kebab(s: string): string {
 export interface DeniedResource {
   action?: string;
   arn?: string;
+  /** True when the message says the call was evaluated on resource `*`. */
+  onAny?: boolean;
   /** `type name` when the message names the resource without an ARN (IAM does: `user bob`). */
   typeAndName?: [string, string];
 }
@@ -114,6 +116,10 @@ export function parseDenied(message: unknown): DeniedResource | undefined {
   let rest = message.slice(r + 13);
   if (rest.startsWith('"')) rest = rest.slice(1, Math.max(1, rest.indexOf('"', 1)));
   const first = rest.slice(0, indexOfAny(rest, 0)).replace(/[.,;)]+$/, '');
+  if (first === '*') {
+    out.onAny = true;
+    return out;
+  }
   if (looksLikeArn(first)) {
     if (!first.includes('*')) out.arn = first;
     return out;

@@ -106,7 +106,13 @@ class Walker {
         // CloudTrail wraps EC2 lists as `{items: [...]}` or `{item: [...]}`, and some EC2 calls log
         // XML-ish `{tag: 1, content: value}`: the enclosing key names the values.
         const childKey = low === 'items' || low === 'item' || low === 'member' || low === 'content' ? key : low;
-        this.walk((node as Record<string, unknown>)[k], childKey, group, side, depth + 1);
+        const child = (node as Record<string, unknown>)[k];
+        this.walk(child, childKey, group, side, depth + 1);
+        // A request's own top-level members (`name`, `id`) are also indexed as `^name`, `^id`:
+        // generic names are trusted only there, not deep inside a configuration.
+        if (depth === 0 && side === 'request' && this.wanted !== undefined && this.wanted.has('^' + low) && typeof child === 'string') {
+          this.walk(child, '^' + low, group, side, depth + 1);
+        }
         if (this.nodes > MAX_NODES) return;
       }
     }

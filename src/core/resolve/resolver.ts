@@ -136,7 +136,7 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
     const m = fillType(pt, values, env).missing;
     return m && missingReason(plan, pt, m, values);
   };
-  return finish(plan, set, reasonFor, actions, eventName, record);
+  return finish(plan, set, reasonFor, actions, eventName, record, denied?.onAny === true);
 }
 
 /** Indices of the plan's types that a key present in the record could fill, in plan order. */

@@ -1,0 +1,45 @@
+// Failure classes that are fixed by data (IAM variables x request members), not by an alias per API.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolveRecord } from '../../../src/core/resolve/resolver';
+import { ACCOUNT, REGION, arns, record } from './builders';
+
+const A = `${REGION}:${ACCOUNT}`;
+
+test('a describe call that names one resource is never no-target: filled, or a gap with a reason', () => {
+  const eks = resolveRecord(record('eks', 'DescribeCluster', { requestParameters: { name: 'prod' } }));
+  assert.deepEqual(arns(eks.targets), [`arn:aws:eks:${A}:cluster/prod`]);
+  const secret = resolveRecord(record('secretsmanager', 'DescribeSecret', { requestParameters: { secretId: 'prod/db' } }));
+  assert.equal(secret.status, 'unresolved');
+  assert.match(secret.reason ?? '', /prod\/db/);
+});
+
+test('a listing that names nothing (paging, filters, format fields) is no-target', () => {
+  const r = resolveRecord(record('rds', 'DescribeDBInstances', { requestParameters: { maxRecords: 100, marker: 'abc', filters: [{ name: 'engine', values: ['x'] }] } }));
+  assert.equal(r.status, 'no-target');
+});
+
+test('optional-type calls: an identifier-like value no rule consumed is a gap', () => {
+  const r = resolveRecord(record('securityhub', 'UpdateFindings', { requestParameters: { note: { text: 'x' }, someWidgetName: 'w-1' } }));
+  assert.notEqual(r.status, 'no-target');
+  assert.ok(r.reason);
+});
+
+test('members named after the type or generically fill the variable (`<type>Id`, `<type>Arn` URL, `id`)', () => {
+  const made = resolveRecord(record('cloudhsm', 'CreateCluster', { requestParameters: { hsmType: 'hsm1.medium' }, responseElements: { cluster: { clusterId: 'cluster-abc123' } } }));
+  assert.deepEqual(arns(made.targets), [`arn:aws:cloudhsm:${A}:cluster/cluster-abc123`]);
+  const q = resolveRecord(record('sqs', 'GetQueueAttributes', { requestParameters: { queueUrl: `https://sqs.${REGION}.amazonaws.com/444455556666/jobs` } }));
+  assert.deepEqual(arns(q.targets), [`arn:aws:sqs:${REGION}:444455556666:jobs`]);
+});
+
+test('a name never fills an id variable from a loose member (AppRegistry `application` by name)', () => {
+  const r = resolveRecord(record('servicecatalog-appregistry', 'GetApplication', { requestParameters: { application: 'checkout-storefront' } }));
+  assert.equal(r.targets.length, 0);
+  assert.equal(r.status, 'unresolved');
+});
+
+test('redacted values name nothing', () => {
+  const r = resolveRecord(record('bedrock', 'GetGuardrail', { requestParameters: { guardrailIdentifier: 'HIDDEN_DUE_TO_SECURITY_REASONS' } }));
+  assert.equal(r.targets.length, 0);
+  assert.notEqual(r.status, 'no-target');
+});
