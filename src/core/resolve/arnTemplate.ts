@@ -58,7 +58,8 @@ export function fillTemplate(t: ArnTemplate, env: ArnEnv, values: Record<string,
     else if (slot === 'Region') v = env.region;
     else if (slot === 'Account' || slot === 'AccountId') v = env.account;
     else v = values[slot];
-    if (v === undefined || v === '') return undefined;
+    // An ARN is never a name: `…:policy/arn:aws:iam::…` names nothing.
+    if (v === undefined || v === '' || v.startsWith('arn:')) return undefined;
     out += v + (t.literals[i + 1] ?? '');
   }
   return out;

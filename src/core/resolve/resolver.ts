@@ -9,10 +9,10 @@ import { fillTemplate, partitionOf, type ArnEnv } from './arnTemplate';
 import { planFor, type Plan, type PlanType } from './plan';
 import { collectValues, type RecordValues } from './recordValues';
 import { fillType } from './fillTemplates';
-import { arnsFromLookup, arnsFromResources, parseDenied } from './envelopeTiers';
+import { arnsFromLookup, arnsFromResources, arnsInMessage, parseDenied } from './envelopeTiers';
 import { curatedTargets, ec2IdTargets, existingInterfaceOnly } from './curated/specialRules';
-import { TargetSet, classify, serviceOf } from './targetSet';
-import { iamService } from './iamTable';
+import { TargetSet, classify, classifyQualified, serviceOf } from './targetSet';
+import { iamService, type IamResourceType } from './iamTable';
 import { finish, missingReason, result } from './status';
 
 /**
@@ -93,6 +93,13 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
     const arn = fv.value.endsWith(':*') ? fv.value.slice(0, -2) : fv.value; // log groups are logged as `…:*`
     const pt = classify(plan, arn);
     if (pt && (fv.side === 'request' || pt.fromResponse || !hasRequired)) set.addTarget(arn, via, pt.type.name);
+    else if (!pt && fv.side === 'request' && known && (plan.wantedKeys.has(fv.key) || fv.key.endsWith('arn'))) {
+      // A qualified ARN (`…:function:f:prod`) in a member that names the resource: the resource
+      // it qualifies is the target, the qualified form stays context.
+      const q = classifyQualified(plan, arn);
+      if (q) set.addTarget(q.arn, via, q.type.type.name);
+      set.addRelated(arn, via);
+    }
     else if (!pt && !known && !plan.noTargetReason && fv.side === 'request' && !contextKey(fv.key)) set.addTarget(arn, via);
     else if (!pt && creates && fv.side === 'response' && plan.ownServices.has(serviceOf(arn))) set.addTarget(arn, via);
     else set.addRelated(arn, via);
@@ -127,6 +134,14 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
     if (denied.arn) set.addTarget(denied.arn, 'error-message', classify(plan, denied.arn)?.type.name);
     else if (denied.typeAndName) deniedByName(plan, denied.typeAndName, env, set);
   }
+  // Any failed call's message may name the resource (`Function not found: arn:…`), however thin
+  // or full its request: ARNs of a type the action is authorised on are what it attempted.
+  if (record.errorCode && set.targets.length === 0) {
+    for (const arn of arnsInMessage(record.errorMessage)) {
+      const pt = classifyQualified(plan, arn);
+      if (pt) set.addTarget(pt.arn, 'error-message', pt.type.type.name);
+    }
+  }
 
   // AWS service events (Secrets Manager deleting a version, EC2 sharing a snapshot) are no call:
   // what they concern is written in additionalEventData or serviceEventDetails.
@@ -158,8 +173,20 @@ function serviceEvent(record: CloudTrailRecord, set: TargetSet, actions: string[
   return result('no-target', set, actions, 'an AWS service event (not a call) that names no resource');
 }
 
+/** A resource type of the plan's service named in words (`DB instance`, `user`, `log group`). */
+function typeByWords(plan: Plan, words: string): IamResourceType | undefined {
+  const svc = iamService(plan.prefix ?? '');
+  if (!svc) return undefined;
+  const exact = svc.resourceTypes.get(words.toLowerCase());
+  if (exact) return exact;
+  const want = words.toLowerCase().replace(/[^a-z0-9]/g, '');
+  for (const pt of plan.types) if (pt.type.name.toLowerCase().replace(/[^a-z0-9]/g, '') === want) return pt.type;
+  for (const rt of svc.resourceTypes.values()) if (rt.name.toLowerCase().replace(/[^a-z0-9]/g, '') === want) return rt;
+  return undefined;
+}
+
 function deniedByName(plan: Plan, [type, name]: [string, string], env: ArnEnv, set: TargetSet): void {
-  const rt = plan.prefix ? iamService(plan.prefix)?.resourceTypes.get(type.toLowerCase()) : undefined;
+  const rt = plan.prefix ? typeByWords(plan, type) : undefined;
   const variable = rt?.template.vars[0];
   if (!rt || !variable || rt.template.vars.length !== 1) return;
   const arn = fillTemplate(rt.template, env, { [variable]: name });

@@ -13,7 +13,7 @@ export class TargetSet {
   // Both allocated on first use: most records of millions never name a typed target.
   /** Resource types that have at least one target. */
   private found: string[] | undefined;
-  /** Resource types CloudTrail's own resources[] named: templates need not guess those. */
+  /** Resource types resources[] or a whole ARN in the record named: templates need not guess those. */
   private fromResources: string[] | undefined;
 
   hasType(resourceType: string): boolean {
@@ -26,13 +26,15 @@ export class TargetSet {
 
   addTarget(arn: string, via: Via, resourceType?: string, assumption?: string): void {
     if (indexOf(this.targets, arn) >= 0) return;
+    if (!isConcreteArn(arn)) return; // `…:role/`, `…:bucket/`: a path prefix names no resource
     // An ARN first seen as context but later found to be what the call acted on moves over.
     const i = indexOf(this.related, arn);
     if (i >= 0) this.related.splice(i, 1);
     this.targets.push(make(arn, via, resourceType, assumption));
     if (resourceType) {
       (this.found ??= []).push(resourceType);
-      if (via === 'resources') (this.fromResources ??= []).push(resourceType);
+      // An ARN the record states outright beats one built from a template for the same type.
+      if (via === 'resources' || via === 'arn-in-response') (this.fromResources ??= []).push(resourceType);
     }
   }
 
@@ -64,6 +66,38 @@ export function classify(plan: Plan, arn: string): PlanType | undefined {
     if (!best || specificity(t) > specificity(best.type.template)) best = pt;
   }
   return best;
+}
+
+/**
+ * The plan's type of an ARN, or of the resource a qualified ARN names: a Lambda version or alias
+ * (`…:function:f:3`), a log group's `:*`, a child path whose parent IAM authorises
+ * (`…:bucket/key` for a bucket-level action). Undefined when neither the ARN nor a shortening of
+ * it is of a plan type.
+ */
+export function classifyQualified(plan: Plan, arn: string): { arn: string; type: PlanType } | undefined {
+  let candidate = arn;
+  for (let i = 0; i < 6; i++) {
+    const pt = classify(plan, candidate);
+    if (pt) return { arn: candidate, type: pt };
+    const colon = candidate.lastIndexOf(':');
+    const slash = candidate.lastIndexOf('/');
+    const cut = Math.max(colon, slash);
+    // Never shorter than `arn:p:svc:region:account:x`.
+    if (cut <= 0 || candidate.split(':').length < 6 || (cut === colon && candidate.split(':').length <= 6)) return undefined;
+    candidate = candidate.slice(0, cut);
+    if (candidate.endsWith(':') || candidate.endsWith('/')) candidate = candidate.slice(0, -1);
+  }
+  return undefined;
+}
+
+/** True when an ARN names one resource: a non-empty resource part that is no bare path prefix (`…:role/`). */
+export function isConcreteArn(arn: string): boolean {
+  let colons = 0;
+  let i = 0;
+  for (; i < arn.length && colons < 5; i++) if (arn.charCodeAt(i) === 58) colons++;
+  const resource = arn.slice(i);
+  if (resource === '' || resource.endsWith('/') || resource.endsWith(':') || resource === '*') return false;
+  return true;
 }
 
 /** The service segment of an ARN (`arn:aws:s3:::b` -> `s3`). */

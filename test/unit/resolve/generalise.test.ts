@@ -43,3 +43,33 @@ test('redacted values name nothing', () => {
   assert.equal(r.targets.length, 0);
   assert.notEqual(r.status, 'no-target');
 });
+
+test('a qualified ARN in a member that names the resource resolves to the resource; the qualified form is context', () => {
+  const fn = `arn:aws:lambda:${A}:function:f`;
+  const r = resolveRecord(record('lambda', 'GetFunction20150331v2', { requestParameters: { functionName: `${fn}:prod` } }));
+  assert.deepEqual(arns(r.targets), [fn]);
+  assert.ok(r.related.some((t) => t.arn === `${fn}:prod`));
+});
+
+test('ARNs whose resource part is empty or a bare path prefix are never targets, and no ARN is pasted into a template', () => {
+  const r = resolveRecord(record('iam', 'GetRole', { requestParameters: { roleName: `arn:aws:iam::${ACCOUNT}:role/` } }));
+  assert.equal(r.targets.length, 0);
+  assert.notEqual(r.status, 'no-target');
+  const p = resolveRecord(record('iam', 'GetPolicy', { requestParameters: { policyArn: `arn:aws:iam::${ACCOUNT}:policy/p` } }));
+  assert.deepEqual(arns(p.targets), [`arn:aws:iam::${ACCOUNT}:policy/p`]);
+});
+
+test('a failed call names its resource in the message even when the request is thin', () => {
+  const fn = `arn:aws:lambda:${A}:function:gone`;
+  const r = resolveRecord(record('lambda', 'GetFunction20150331v2', {
+    errorCode: 'ResourceNotFoundException',
+    errorMessage: `Function not found: ${fn}`,
+    requestParameters: { qualifier: '$LATEST' },
+  }));
+  assert.deepEqual(arns(r.targets), [fn]);
+  const denied = resolveRecord(record('ec2', 'TerminateInstances', {
+    errorCode: 'Client.UnauthorizedOperation',
+    errorMessage: `You are not authorized to perform this operation. User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: ec2:TerminateInstances on resource: arn:aws:ec2:${A}:instance/i-0abc because no identity-based policy allows the ec2:TerminateInstances action. Encoded authorization failure message: AbCd`,
+  }));
+  assert.deepEqual(arns(denied.targets), [`arn:aws:ec2:${A}:instance/i-0abc`]);
+});
