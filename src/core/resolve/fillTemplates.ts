@@ -8,7 +8,7 @@ import { fillTemplate, type ArnEnv } from './arnTemplate';
 import type { PlanType, VarSource } from './plan';
 import { looksLikeArn, type FoundValue, type RecordValues } from './recordValues';
 import { idFitsType } from './curated/ec2Ids';
-import { PSEUDO_TYPES } from './curated/requiredTypes';
+import { isPseudoType } from './curated/requiredTypes';
 
 export interface FilledArn {
   arn: string;
@@ -43,7 +43,7 @@ const SIDES_REQUEST = ['request'] as const;
  * only when required, and never for IAM's pseudo-resources (PSEUDO_TYPES).
  */
 export function fillType(pt: PlanType, values: RecordValues, env: ArnEnv): FillResult {
-  if (pt.vars.length === 0 && (!pt.required || PSEUDO_TYPES.has(pt.type.name))) {
+  if (pt.vars.length === 0 && (!pt.required || isPseudoType(pt.type))) {
     return { arns: [], missing: NO_VARIABLES };
   }
   const perVar: VarValue[][] = [];

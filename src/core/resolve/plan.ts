@@ -6,9 +6,11 @@
 import type { Via } from '../model';
 import { iamAction, iamService, type IamAction, type IamResourceType } from './iamTable';
 import { EVENT_SOURCE_PREFIX } from './curated/eventSources';
-import { EVENT_NAME_ACTIONS, NO_ACTION_EVENTS, apiGatewayVerb, stripLambdaVersion } from './curated/eventNames';
+import { EVENT_NAME_ACTIONS, EVENT_NAME_FUNCTIONS, NO_ACTION_EVENTS, nameVariants } from './curated/eventNames';
+import { SERVICE_RULES } from './curated/specialRules';
+import { EXPLANATION_KEYS } from './curated/explanations';
 import { GENERIC_VARIABLES, VARIABLE_ALIASES, VARIABLE_TRANSFORMS, type Transform } from './curated/aliases';
-import { ANY_OF_TYPES, PSEUDO_TYPES, RESPONSE_TYPES } from './curated/requiredTypes';
+import { ANY_OF_TYPES, RESPONSE_TYPES, isPseudoType } from './curated/requiredTypes';
 
 export interface VarSource {
   /** Lowercased key in requestParameters/responseElements. */
@@ -64,11 +66,7 @@ export interface Plan {
 }
 
 /** Keys the curated rules (specialRules.ts, explanations.ts) read besides template variables. */
-const CURATED_KEYS = [
-  'resourceid', 'resourceids', 'resourceidset', 'resourcetype', 'username', 'x-amz-copy-source', 'copysource',
-  'subscriptionarn', 'modelid', 'restapiid', 'id', 'stagename', 'networkinterfaceid', 'instanceid', 'secretid',
-  'name', 'keyid', 'targetkeyid',
-];
+const CURATED_KEYS = [...new Set([...SERVICE_RULES.flatMap((r) => r.keys ?? []), ...EXPLANATION_KEYS])];
 
 const cache = new Map<string, Map<string, Plan>>();
 let cached = 0;
@@ -172,7 +170,7 @@ function draftPlan(eventSource: string, eventName: string): Draft {
   for (const pass of [0, 1, 2]) {
     for (const a of actions) {
       for (const rt of a.resourceTypes) {
-        const required = anyOf ? anyOf.includes(rt.type.name) : rt.required && !rt.type.foreign && !PSEUDO_TYPES.has(rt.type.name);
+        const required = anyOf ? anyOf.includes(rt.type.name) : rt.required && !rt.type.foreign && !isPseudoType(rt.type);
         const rank = required ? 0 : rt.type.foreign ? 2 : 1;
         if (rank !== pass || seen.has(rt.type)) continue;
         seen.add(rt.type);
@@ -214,14 +212,15 @@ function creates(eventName: string, typeName: string): boolean {
 function actionNames(prefix: string, eventName: string): readonly string[] {
   const curated = EVENT_NAME_ACTIONS[prefix]?.[eventName];
   if (curated) return curated;
-  if (prefix === 'apigateway') {
-    const verb = apiGatewayVerb(eventName);
-    return verb ? [verb] : [eventName];
+  const derive = EVENT_NAME_FUNCTIONS[prefix];
+  if (derive) {
+    const name = derive(eventName);
+    return EVENT_NAME_ACTIONS[prefix]?.[name] ?? [name];
   }
-  if (prefix === 'lambda') {
-    const base = stripLambdaVersion(eventName);
-    return EVENT_NAME_ACTIONS.lambda?.[base] ?? [base];
-  }
+  if (iamAction(prefix, eventName)) return [eventName];
+  // Not an action under its own name: an API version suffix (`…V2`, `…20150331`), or one
+  // resource where IAM's action is plural (or the reverse).
+  for (const v of nameVariants(eventName)) if (iamAction(prefix, v)) return [v];
   return [eventName];
 }
 
@@ -235,7 +234,7 @@ function primaryTypes(actions: readonly IamAction[], anyOf: readonly string[] | 
   const opt: IamResourceType[] = [];
   for (const a of actions) {
     for (const rt of a.resourceTypes) {
-      if (rt.type.foreign || PSEUDO_TYPES.has(rt.type.name)) continue;
+      if (rt.type.foreign || isPseudoType(rt.type)) continue;
       const required = anyOf ? anyOf.includes(rt.type.name) : rt.required;
       const list = required ? req : opt;
       if (!list.includes(rt.type)) list.push(rt.type);

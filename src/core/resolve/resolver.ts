@@ -10,7 +10,7 @@ import { planFor, type Plan, type PlanType } from './plan';
 import { collectValues, type RecordValues } from './recordValues';
 import { fillType } from './fillTemplates';
 import { arnsFromLookup, arnsFromResources, arnsInMessage, parseDenied } from './envelopeTiers';
-import { curatedTargets, ec2IdTargets, existingInterfaceOnly } from './curated/specialRules';
+import { curatedTargets, ec2IdTargets, serviceRule } from './curated/specialRules';
 import { TargetSet, classify, classifyQualified, serviceOf } from './targetSet';
 import { iamService, type IamResourceType } from './iamTable';
 import { finish, missingReason, result } from './status';
@@ -70,7 +70,9 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
   const known = plan.actions.length > 0 && !plan.unknownReason;
   const hasRequired = plan.required.length > 0;
   // A create call whose type IAM does not list still makes the resource its response names.
-  const creates = plan.noTargetReason !== undefined && known && eventName.startsWith('Create');
+  const createsUntyped = plan.noTargetReason !== undefined && known && eventName.startsWith('Create');
+  // Any create call's response ARN of its own service that is no typed default names what it made.
+  const creates = known && eventName.startsWith('Create');
 
   // Tier 1. CloudTrail lists what the call involved, but not only targets: the bucket of an object,
   // the KMS key of an encrypted copy. Entries of a type the action is not authorised on are context;
@@ -86,8 +88,9 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
   // A call without a resource-level target (Describe*, List*; a third of a typical trail) can only
   // gain context from its parameters, and its response is where the bulk of a large record sits:
   // neither is walked, except where a curated rule reads them (SSM calls on instances, creates).
-  const skip = plan.noTargetReason !== undefined && !creates;
-  const values = skip && plan.prefix !== 'ssm' ? NO_VALUES : collectValues(record.requestParameters, skip ? null : record.responseElements, plan.wantedKeys);
+  const skip = plan.noTargetReason !== undefined && !createsUntyped;
+  const rule = serviceRule(plan.prefix);
+  const values = skip && rule?.readsWithoutTypes !== true ? NO_VALUES : collectValues(record.requestParameters, skip ? null : record.responseElements, plan.wantedKeys);
   for (const fv of values.arns) {
     const via = fv.side === 'request' ? 'arn-in-request' : 'arn-in-response';
     const arn = fv.value.endsWith(':*') ? fv.value.slice(0, -2) : fv.value; // log groups are logged as `…:*`
@@ -101,7 +104,10 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
       set.addRelated(arn, via);
     }
     else if (!pt && !known && !plan.noTargetReason && fv.side === 'request' && !contextKey(fv.key)) set.addTarget(arn, via);
-    else if (!pt && creates && fv.side === 'response' && plan.ownServices.has(serviceOf(arn))) set.addTarget(arn, via);
+    else if (!pt && creates && fv.side === 'response' && plan.ownServices.has(serviceOf(arn)) && accountOf(arn) !== '') set.addTarget(arn, via);
+    // IAM lists only optional types (or none) for the call, and the request names a resource of
+    // the call's own service by ARN in a member that is no role, key or policy handed over.
+    else if (!pt && known && !hasRequired && fv.side === 'request' && !contextKey(fv.key) && plan.ownServices.has(serviceOf(arn))) set.addTarget(arn, via);
     else set.addRelated(arn, via);
   }
 
@@ -109,8 +115,8 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
   for (const c of curatedTargets(plan, eventName, record, values, env)) {
     set.addTarget(c.arn, 'curated', c.resourceType, c.assumption);
   }
-  // API Gateway's templates nest collection paths under every API; its curated rule names the path.
-  if (plan.prefix !== 'apigateway') {
+  // A rule may own the service's ARNs outright (API Gateway's paths): then templates stay unused.
+  if (rule?.replacesTemplates !== true) {
     for (const i of candidateTypes(plan, values)) {
       const pt = plan.types[i] as PlanType;
       if (set.hasTypeFromResources(pt.type.name)) continue;
@@ -118,7 +124,7 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
     }
   }
 
-  if (plan.prefix === 'ec2') existingInterfaceOnly(eventName, values, set);
+  rule?.after?.(eventName, values, set);
 
   // Tier 5.
   for (const l of arnsFromLookup(lookupResources, env)) {
@@ -152,6 +158,12 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
     return m && missingReason(plan, pt, m, values);
   };
   return finish(plan, set, reasonFor, actions, eventName, record, denied?.onAny === true);
+}
+
+/** The account segment of an ARN; empty for AWS-owned resources (runtimes, foundation models). */
+function accountOf(arn: string): string {
+  const parts = arn.split(':', 5);
+  return parts[4] ?? '';
 }
 
 /** Indices of the plan's types that a key present in the record could fill, in plan order. */

@@ -38,6 +38,16 @@ export class TargetSet {
     }
   }
 
+  /** Takes a target back (a curated rule found it to be a guess); its type counts only if another target has it. */
+  removeTarget(index: number): Target | undefined {
+    const [t] = this.targets.splice(index, 1);
+    if (t?.resourceType && this.found) {
+      const type = t.resourceType;
+      this.found = this.targets.filter((x) => x.resourceType === type).length > 0 ? this.found : this.found.filter((x) => x !== type);
+    }
+    return t;
+  }
+
   addRelated(arn: string, via: Via, resourceType?: string): void {
     if (indexOf(this.targets, arn) >= 0 || indexOf(this.related, arn) >= 0) return;
     this.related.push(make(arn, via, resourceType));

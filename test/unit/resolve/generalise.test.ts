@@ -73,3 +73,46 @@ test('a failed call names its resource in the message even when the request is t
   }));
   assert.deepEqual(arns(denied.targets), [`arn:aws:ec2:${A}:instance/i-0abc`]);
 });
+
+test('eventNames IAM spells otherwise: PartiQL statements name their table, Converse is InvokeModel, plural/singular', () => {
+  const q = resolveRecord(record('dynamodb', 'ExecuteStatement', { requestParameters: { statement: 'SELECT * FROM "Orders" WHERE pk = ?' } }));
+  assert.deepEqual(arns(q.targets), [`arn:aws:dynamodb:${A}:table/Orders`]);
+  const c = resolveRecord(record('bedrock', 'Converse', { requestParameters: { modelId: 'anthropic.claude-3-haiku-20240307-v1:0' } }));
+  assert.deepEqual(c.actions, ['bedrock:InvokeModel']);
+  assert.deepEqual(arns(c.targets), [`arn:aws:bedrock:${REGION}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0`]);
+});
+
+test('S3 event notifications (eventSource aws:s3) give their bucket/object, marked as not CloudTrail', () => {
+  const r = resolveRecord({
+    eventVersion: '2.1', eventSource: 'aws:s3', awsRegion: REGION, eventName: 'ObjectCreated:Put',
+    userIdentity: { principalId: 'AWS:AIDAEXAMPLE' }, requestParameters: { sourceIPAddress: '10.0.0.1' },
+    s3: { bucket: { name: 'b', arn: 'arn:aws:s3:::b' }, object: { key: 'dir/a+b.txt' } },
+  });
+  assert.deepEqual(r.actions, ['s3:PutObject']);
+  assert.deepEqual(arns(r.targets), ['arn:aws:s3:::b/dir/a b.txt']);
+  assert.match(r.targets[0]?.assumption ?? '', /notification/);
+});
+
+test('create calls target what the response names; AWS-owned ARNs in it are not what was made', () => {
+  const r = resolveRecord(record('securityhub', 'CreateInsight', { requestParameters: { Name: 'x', ResultField: 'ResourceId' }, responseElements: { InsightArn: `arn:aws:securityhub:${A}:insight/${ACCOUNT}/custom/abc` } }));
+  assert.deepEqual(arns(r.targets), [`arn:aws:securityhub:${A}:insight/${ACCOUNT}/custom/abc`]);
+  const f = resolveRecord(record('lambda', 'CreateFunction20150331', { requestParameters: { functionName: 'f' }, responseElements: { functionArn: `arn:aws:lambda:${A}:function:f`, runtimeVersionConfig: { runtimeVersionArn: `arn:aws:lambda:${REGION}::runtime:abc` } } }));
+  assert.deepEqual(arns(f.targets), [`arn:aws:lambda:${A}:function:f`]);
+});
+
+test('identity: the root user is arn:…:root; an Identity Center assignment targets permission set and instance only', () => {
+  const root = resolveRecord({ ...record('iam', 'CreateAccessKey'), userIdentity: { type: 'Root', arn: `arn:aws:iam::${ACCOUNT}:root`, accountId: ACCOUNT } });
+  assert.deepEqual(arns(root.targets), [`arn:aws:iam::${ACCOUNT}:root`]);
+  const ps = `arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef`;
+  const a = resolveRecord(record('sso', 'CreateAccountAssignment', { requestParameters: {
+    instanceArn: 'arn:aws:sso:::instance/ssoins-1234567890abcdef', permissionSetArn: ps, targetId: '444455556666', targetType: 'AWS_ACCOUNT', principalType: 'GROUP', principalId: 'g-1',
+  } }));
+  assert.deepEqual(arns(a.targets), ['arn:aws:sso:::instance/ssoins-1234567890abcdef', ps]);
+  assert.ok(!a.targets.some((t) => t.arn.includes(':account/')));
+});
+
+test('a service-linked role named without its ARN is a gap, not a role under path /', () => {
+  const r = resolveRecord(record('iam', 'DeleteServiceLinkedRole', { requestParameters: { roleName: 'AWSServiceRoleForAutoScaling' } }));
+  assert.equal(r.targets.length, 0);
+  assert.equal(r.status, 'unresolved');
+});

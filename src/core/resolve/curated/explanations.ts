@@ -5,6 +5,9 @@
 import type { RecordValues } from '../recordValues';
 import { isKmsKeyId } from '../fillTemplates';
 
+/** Request keys the explanations read. */
+export const EXPLANATION_KEYS: readonly string[] = ['keyid', 'targetkeyid', 'secretid', 'name'];
+
 /** A specific reason for `action` (e.g. `kms:Decrypt`) missing a target, if one is known. */
 export function explainMissing(action: string, missingVariable: string, values: RecordValues): string | undefined {
   const prefix = action.slice(0, action.indexOf(':'));
