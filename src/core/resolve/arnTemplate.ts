@@ -65,8 +65,9 @@ export function fillTemplate(t: ArnTemplate, env: ArnEnv, values: Record<string,
   return out;
 }
 
+/** Escapes a template literal; a `*` in it (DMS `…:task:*`) stands for any id and matches one. */
 function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\*/g, '[^:]+');
 }
 
 /**

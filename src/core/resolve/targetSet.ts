@@ -100,13 +100,13 @@ export function classifyQualified(plan: Plan, arn: string): { arn: string; type:
   return undefined;
 }
 
-/** True when an ARN names one resource: a non-empty resource part that is no bare path prefix (`…:role/`). */
+/** True when an ARN names one resource: a non-empty resource part, no bare path prefix (`…:role/`), no wildcard. */
 export function isConcreteArn(arn: string): boolean {
   let colons = 0;
   let i = 0;
   for (; i < arn.length && colons < 5; i++) if (arn.charCodeAt(i) === 58) colons++;
   const resource = arn.slice(i);
-  if (resource === '' || resource.endsWith('/') || resource.endsWith(':') || resource === '*') return false;
+  if (resource === '' || resource.endsWith('/') || resource.endsWith(':') || resource.includes('*')) return false;
   return true;
 }
 

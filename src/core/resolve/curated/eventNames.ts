@@ -69,6 +69,10 @@ export const EVENT_NAME_ACTIONS: Readonly<Record<string, Readonly<Record<string,
     Invoke: ['InvokeFunction'],
     InvokeAsync: ['InvokeAsync'],
   },
+  secretsmanager: {
+    // Authorised secret by secret with GetSecretValue (the batch action itself has no resource type).
+    BatchGetSecretValue: ['BatchGetSecretValue', 'GetSecretValue'],
+  },
   sts: {
     AssumeRoleWithSAML: ['AssumeRoleWithSAML'],
   },
