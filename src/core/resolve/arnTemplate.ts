@@ -3,6 +3,8 @@
  * parsed once per resource type, then filled from a record or matched against ARNs found in it.
  */
 
+import { partitionOfRegion, serviceOfArn } from '../arn/arn';
+
 /** Variables every template may use that come from the record's envelope, not its parameters. */
 export interface ArnEnv {
   readonly partition: string;
@@ -44,7 +46,7 @@ export function parseTemplate(text: string): ArnTemplate {
     pos = close + 1;
   }
   literals.push(text.slice(pos));
-  const service = text.split(':')[2] ?? '';
+  const service = serviceOfArn(text);
   return { text, service, literals, slots, vars: slots.filter((s) => !ENV_VARS.has(s)) };
 }
 
@@ -98,13 +100,4 @@ export function specificity(t: ArnTemplate): number {
 }
 
 /** Partition for a region name, so that China and GovCloud records get the ARNs AWS gives them. */
-export function partitionOf(region: string): string {
-  if (region.charCodeAt(0) !== 99 && region.charCodeAt(0) !== 117 && region.charCodeAt(0) !== 101) return 'aws'; // not c…, u…, e…
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('us-isob-')) return 'aws-iso-b';
-  if (region.startsWith('us-iso-')) return 'aws-iso';
-  if (region.startsWith('eu-isoe-')) return 'aws-iso-e';
-  if (region.startsWith('us-isof-')) return 'aws-iso-f';
-  return 'aws';
-}
+export const partitionOf = partitionOfRegion;

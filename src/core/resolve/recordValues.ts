@@ -23,6 +23,8 @@ export interface RecordValues {
   arns: FoundValue[];
 }
 
+import { looksLikeArn } from '../arn/arn';
+
 const MAX_DEPTH = 12;
 const MAX_NODES = 4000;
 const MAX_STRING = 2048;
@@ -37,17 +39,8 @@ const CONTEXT_KEYS = new Set([
   'filterset', 'filters', 'filter', 'credentials', 'userdata', 'assumedroleuser', 'sourceaccount', 'resourcepolicy', 'accesspolicies', 'notificationconfiguration', 'bucketpolicy',
 ]);
 
-/** True when `s` has the shape `arn:partition:service:region:account:resource`. */
-export function looksLikeArn(s: string): boolean {
-  if (s.length < 12 || s.length > MAX_STRING || !s.startsWith('arn:')) return false;
-  let colons = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c <= 32) return false; // whitespace or control characters: prose, not an ARN
-    if (c === 58 && ++colons >= 5) return true;
-  }
-  return false;
-}
+/** True when `s` has the shape `arn:partition:service:region:account:resource` (core/arn). */
+export { looksLikeArn };
 
 /**
  * JSON.parse interns keys, so the same few hundred key strings recur: lowercase each once, and

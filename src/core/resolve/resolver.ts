@@ -13,6 +13,7 @@ import { arnsFromLookup, arnsFromResources, arnsInMessage, parseDenied } from '.
 import { curatedTargets, ec2IdTargets, serviceRule } from './curated/specialRules';
 import { TargetSet, classify, classifyQualified, serviceOf } from './targetSet';
 import { iamService, type IamResourceType } from './iamTable';
+import { accountOfArn } from '../arn/arn';
 import { finish, missingReason, result } from './status';
 
 /**
@@ -104,7 +105,7 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
       set.addRelated(arn, via);
     }
     else if (!pt && !known && !plan.noTargetReason && fv.side === 'request' && !contextKey(fv.key)) set.addTarget(arn, via);
-    else if (!pt && creates && fv.side === 'response' && plan.ownServices.has(serviceOf(arn)) && accountOf(arn) !== '') set.addTarget(arn, via);
+    else if (!pt && creates && fv.side === 'response' && plan.ownServices.has(serviceOf(arn)) && accountOfArn(arn) !== '') set.addTarget(arn, via);
     // IAM lists only optional types (or none) for the call, and the request names a resource of
     // the call's own service by ARN in a member that is no role, key or policy handed over.
     else if (!pt && known && !hasRequired && fv.side === 'request' && !contextKey(fv.key) && plan.ownServices.has(serviceOf(arn))) set.addTarget(arn, via);
@@ -158,12 +159,6 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
     return m && missingReason(plan, pt, m, values);
   };
   return finish(plan, set, reasonFor, actions, eventName, record, denied?.onAny === true);
-}
-
-/** The account segment of an ARN; empty for AWS-owned resources (runtimes, foundation models). */
-function accountOf(arn: string): string {
-  const parts = arn.split(':', 5);
-  return parts[4] ?? '';
 }
 
 /** Indices of the plan's types that a key present in the record could fill, in plan order. */

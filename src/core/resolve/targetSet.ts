@@ -5,6 +5,7 @@
  */
 import type { Target, Via } from '../model';
 import { matchesTemplate, specificity } from './arnTemplate';
+import { isConcreteArn, serviceOfArn, shorterArns } from '../arn/arn';
 import type { Plan, PlanType } from './plan';
 
 export class TargetSet {
@@ -85,34 +86,16 @@ export function classify(plan: Plan, arn: string): PlanType | undefined {
  * it is of a plan type.
  */
 export function classifyQualified(plan: Plan, arn: string): { arn: string; type: PlanType } | undefined {
-  let candidate = arn;
-  for (let i = 0; i < 6; i++) {
-    const pt = classify(plan, candidate);
-    if (pt) return { arn: candidate, type: pt };
-    const colon = candidate.lastIndexOf(':');
-    const slash = candidate.lastIndexOf('/');
-    const cut = Math.max(colon, slash);
-    // Never shorter than `arn:p:svc:region:account:x`.
-    if (cut <= 0 || candidate.split(':').length < 6 || (cut === colon && candidate.split(':').length <= 6)) return undefined;
-    candidate = candidate.slice(0, cut);
-    if (candidate.endsWith(':') || candidate.endsWith('/')) candidate = candidate.slice(0, -1);
+  const pt = classify(plan, arn);
+  if (pt) return { arn, type: pt };
+  for (const shorter of shorterArns(arn)) {
+    const st = classify(plan, shorter);
+    if (st) return { arn: shorter, type: st };
   }
   return undefined;
 }
 
-/** True when an ARN names one resource: a non-empty resource part, no bare path prefix (`…:role/`), no wildcard. */
-export function isConcreteArn(arn: string): boolean {
-  let colons = 0;
-  let i = 0;
-  for (; i < arn.length && colons < 5; i++) if (arn.charCodeAt(i) === 58) colons++;
-  const resource = arn.slice(i);
-  if (resource === '' || resource.endsWith('/') || resource.endsWith(':') || resource.includes('*')) return false;
-  return true;
-}
+export { isConcreteArn };
 
 /** The service segment of an ARN (`arn:aws:s3:::b` -> `s3`). */
-export function serviceOf(arn: string): string {
-  const a = arn.indexOf(':', 4);
-  const b = a < 0 ? -1 : arn.indexOf(':', a + 1);
-  return b < 0 ? '' : arn.slice(a + 1, b);
-}
+export const serviceOf = serviceOfArn;

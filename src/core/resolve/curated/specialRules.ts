@@ -9,6 +9,7 @@ import type { Plan } from '../plan';
 import type { RecordValues } from '../recordValues';
 import type { TargetSet } from '../targetSet';
 import { ec2TypeOfId } from './ec2Ids';
+import { shorterArns } from '../../arn/arn';
 import { SSM_TAGGABLE_TYPES } from './requiredTypes';
 
 export interface CuratedTarget {
@@ -217,8 +218,9 @@ function apiGatewayPath(eventName: string, values: RecordValues, env: ArnEnv, ou
 function snsSubscription(values: RecordValues, out: CuratedTarget[]): void {
   for (const fv of values.byKey.get('subscriptionarn') ?? []) {
     if (fv.side !== 'request' || !fv.value.startsWith('arn:')) continue;
-    const cut = fv.value.lastIndexOf(':');
-    if (cut > 0 && fv.value.split(':').length === 7) out.push({ arn: fv.value.slice(0, cut), resourceType: 'topic' });
+    // `arn:…:sns:region:account:topic:uuid`: the topic is the ARN one field shorter.
+    const topic = fv.value.split(':').length === 7 ? shorterArns(fv.value, 1)[0] : undefined;
+    if (topic) out.push({ arn: topic, resourceType: 'topic' });
   }
 }
 
