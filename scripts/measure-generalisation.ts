@@ -21,6 +21,12 @@ import { iamService, type IamAction, type IamResourceType } from '../src/core/re
 import { fillTemplate, matchesTemplate, type ArnEnv } from '../src/core/resolve/arnTemplate';
 import { EVENT_SOURCE_PREFIX } from '../src/core/resolve/curated/eventSources';
 import type { CloudTrailRecord } from '../src/core/model';
+import { EC2_ID_PREFIX_TYPES } from '../src/core/resolve/curated/ec2Ids';
+
+function ec2IdPrefix(typeName: string): string | undefined {
+  for (const [p, t] of Object.entries(EC2_ID_PREFIX_TYPES)) if (t === typeName) return `${p}-`;
+  return undefined;
+}
 
 const REGION = 'us-east-1';
 const ACCOUNT = '111122223333';
@@ -80,9 +86,21 @@ function norm(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** An id-like value for a member: letters of its name and a counter, so that it fits id shapes. */
+/**
+ * A made-up id: UUID-shaped (KMS key ids and many other ids are UUIDs), with the counter in its
+ * first group, so that every value of a request is distinct and recognisable in the ARN built.
+ */
 function token(n: number): string {
-  return `tok${n}a0b1c2d3`;
+  return `${String(n).padStart(8, '0')}-a0b1-4c2d-8e3f-0123456789ab`;
+}
+
+const TOKEN_TAIL = '-a0b1-4c2d-8e3f-0123456789ab';
+
+/** The value a member of this name would carry: a queue URL for `…Url`, an EC2 id with its type's prefix. */
+function valueFor(member: string, prefix: string, t: IamResourceType | undefined, n: number): string {
+  if (/url$/i.test(member)) return `https://${prefix}.${REGION}.amazonaws.com/${ACCOUNT}/q${token(n)}`;
+  const ec2 = t && t.template.service === 'ec2' ? ec2IdPrefix(t.name) : undefined;
+  return ec2 ? `${ec2}0${token(n).replace(/-/g, '').slice(0, 16)}` : token(n);
 }
 
 /** The resolved shape of a member (following `shape` references). */
@@ -112,7 +130,7 @@ function arnOf(t: IamResourceType, n: number): string | undefined {
 }
 
 /** Requests from the SDK's input shape: its required scalar and list-of-scalar members. */
-function sdkRequest(api: SdkApi, opName: string, types: IamResourceType[]): Record<string, unknown> | undefined {
+function sdkRequest(api: SdkApi, opName: string, types: IamResourceType[], prefix: string): Record<string, unknown> | undefined {
   const op = api.operations[opName];
   if (!op) return undefined;
   const input = shapeOf(api, op.input);
@@ -124,11 +142,9 @@ function sdkRequest(api: SdkApi, opName: string, types: IamResourceType[]): Reco
     const isArn = /arn$/i.test(name) || /arns$/i.test(name);
     const scalar = (): string => {
       n++;
-      if (isArn) {
-        const t = typeForMember(name, types);
-        return (t && arnOf(t, n)) ?? token(n);
-      }
-      return token(n);
+      const t = typeForMember(name, types);
+      if (isArn) return (t && arnOf(t, n)) ?? token(n);
+      return valueFor(name, prefix, t, n);
     };
     if (type === 'string') req[camel(name)] = scalar();
     else if (type === 'list' && (shapeOf(api, m.member).type ?? 'string') === 'string') req[camel(name)] = [scalar()];
@@ -139,18 +155,18 @@ function sdkRequest(api: SdkApi, opName: string, types: IamResourceType[]): Reco
 }
 
 /** Our own derivation where the SDK has no operation: each template variable as a camelCased member. */
-function derivedRequest(types: IamResourceType[]): Record<string, unknown> {
+function derivedRequest(types: IamResourceType[], prefix: string): Record<string, unknown> {
   const req: Record<string, unknown> = {};
   let n = 1;
-  for (const t of types) for (const v of t.template.vars) req[camel(v)] = token(++n);
+  for (const t of types) for (const v of t.template.vars) req[camel(v)] = valueFor(v, prefix, t, ++n);
   return req;
 }
 
 function judge(a: IamAction, prefix: string, eventSource: string, sdk: SdkApi | undefined): { verdict: Verdict; fromSdk: boolean } {
   const types = judgedTypes(a, prefix);
   const name = a.action.slice(a.action.indexOf(':') + 1);
-  const fromSdkReq = sdk ? sdkRequest(sdk, name, types) : undefined;
-  const requestParameters = fromSdkReq && Object.keys(fromSdkReq).length > 0 ? fromSdkReq : derivedRequest(types);
+  const fromSdkReq = sdk ? sdkRequest(sdk, name, types, prefix) : undefined;
+  const requestParameters = fromSdkReq && Object.keys(fromSdkReq).length > 0 ? fromSdkReq : derivedRequest(types, prefix);
   const record: CloudTrailRecord = {
     eventVersion: '1.08', eventSource, eventName: name, awsRegion: REGION, recipientAccountId: ACCOUNT,
     userIdentity: { type: 'AssumedRole', arn: `arn:aws:sts::${ACCOUNT}:assumed-role/dev/alice`, accountId: ACCOUNT },
@@ -159,7 +175,8 @@ function judge(a: IamAction, prefix: string, eventSource: string, sdk: SdkApi | 
   const r = resolveRecord(record);
   const fromSdk = fromSdkReq !== undefined && Object.keys(fromSdkReq).length > 0;
   if (r.status === 'no-target') return { verdict: Object.keys(requestParameters).length === 0 ? 'empty' : 'no-target', fromSdk };
-  const hit = r.targets.some((t) => t.arn.includes('tok') && types.some((ty) => matchesTemplate(ty.template, t.arn)));
+  const made = (arn: string): boolean => arn.includes(TOKEN_TAIL) || arn.includes(TOKEN_TAIL.replace(/-/g, '').slice(0, 8));
+  const hit = r.targets.some((t) => made(t.arn) && types.some((ty) => matchesTemplate(ty.template, t.arn)));
   if (hit && (r.status === 'resolved' || r.status === 'partial')) return { verdict: 'templated', fromSdk };
   if ((r.status === 'unresolved' || r.status === 'partial') && r.reason) return { verdict: 'gap', fromSdk };
   return { verdict: 'other', fromSdk };

@@ -70,10 +70,14 @@ export function partitionOfRegion(region: string): string {
 
 /** True when an ARN names one resource: a non-empty resource part, no bare path prefix (`…:role/`), no wildcard. */
 export function isConcreteArn(arn: string): boolean {
-  const p = parseArn(arn);
-  if (!p) return false;
-  const r = p.resource;
-  return !(r === '' || r.endsWith('/') || r.endsWith(':') || r.includes('*'));
+  // Called for every target: no allocation, one scan.
+  if (!arn.startsWith('arn:')) return false;
+  let colons = 0;
+  let i = 4;
+  for (; i < arn.length && colons < 4; i++) if (arn.charCodeAt(i) === 58) colons++;
+  if (colons < 4 || i >= arn.length) return false;
+  const last = arn.charCodeAt(arn.length - 1);
+  return last !== 47 && last !== 58 && arn.indexOf('*', i) < 0; // not `/`, `:`, no `*`
 }
 
 /**

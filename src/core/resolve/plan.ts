@@ -8,7 +8,6 @@ import { iamAction, iamService, type IamAction, type IamResourceType } from './i
 import { EVENT_SOURCE_PREFIX } from './curated/eventSources';
 import { EVENT_NAME_ACTIONS, EVENT_NAME_FUNCTIONS, NO_ACTION_EVENTS, nameVariants } from './curated/eventNames';
 import { SERVICE_RULES } from './curated/specialRules';
-import { EXPLANATION_KEYS } from './curated/explanations';
 import { GENERIC_VARIABLES, VARIABLE_ALIASES, VARIABLE_TRANSFORMS, type Transform } from './curated/aliases';
 import { ANY_OF_TYPES, RESPONSE_TYPES, isPseudoType } from './curated/requiredTypes';
 
@@ -66,7 +65,7 @@ export interface Plan {
 }
 
 /** Keys the curated rules (specialRules.ts, explanations.ts) read besides template variables. */
-const CURATED_KEYS = [...new Set([...SERVICE_RULES.flatMap((r) => r.keys ?? []), ...EXPLANATION_KEYS])];
+const CURATED_KEYS = [...new Set(SERVICE_RULES.flatMap((r) => r.keys ?? []))];
 
 const cache = new Map<string, Map<string, Plan>>();
 let cached = 0;

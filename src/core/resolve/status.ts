@@ -7,7 +7,7 @@ import type { Plan, PlanType, VarSource } from './plan';
 import type { RecordValues } from './recordValues';
 import type { TargetSet } from './targetSet';
 import { uniqueKeys } from './fillTemplates';
-import { explainMissing } from './curated/explanations';
+import { serviceRule } from './curated/specialRules';
 import { firstIdentifier } from './requestNames';
 
 export type Missing = { variable: string; sources: readonly VarSource[] };
@@ -17,7 +17,7 @@ export type Misses = (pt: PlanType) => string | undefined;
 
 export function missingReason(plan: Plan, pt: PlanType, m: Missing, values: RecordValues): string {
   const action = plan.actions[0] ?? '';
-  const specific = explainMissing(action, m.variable, values);
+  const specific = serviceRule(plan.prefix)?.explain?.(action, m.variable, values);
   if (specific) return specific;
   const keys = uniqueKeys(m.sources);
   const where = keys.length > 0 ? ` (looked for ${keys.join(', ')})` : '';

@@ -11,6 +11,7 @@ import type { TargetSet } from '../targetSet';
 import { ec2TypeOfId } from './ec2Ids';
 import { shorterArns } from '../../arn/arn';
 import { SSM_TAGGABLE_TYPES } from './requiredTypes';
+import { explainKms, explainSecret } from './explanations';
 
 export interface CuratedTarget {
   arn: string;
@@ -58,6 +59,8 @@ export interface ServiceRule {
   keys?: readonly string[];
   /** The rule concerns only calls IAM gives a resource type (so a scan may still drop the others). */
   typedCallsOnly?: boolean;
+  /** A reason in words a person can act on when the template's variable is missing, checked before the generic one. */
+  explain?: (action: string, missingVariable: string, values: RecordValues) => string | undefined;
 }
 
 export const SERVICE_RULES: readonly ServiceRule[] = [
@@ -119,6 +122,20 @@ export const SERVICE_RULES: readonly ServiceRule[] = [
     explanation: 'PartiQL calls (ExecuteStatement, BatchExecuteStatement, ExecuteTransaction) name their table inside the statement text',
     targets: (c, out) => partiqlTables(c.values, c.env, out),
     keys: ['statement'],
+    typedCallsOnly: true,
+  },
+  {
+    prefix: 'kms',
+    explanation: 'only a key id or key ARN names a key: an alias is not a key, and Decrypt often carries no key id at all',
+    explain: explainKms,
+    keys: ['keyid', 'targetkeyid'],
+    typedCallsOnly: true,
+  },
+  {
+    prefix: 'secretsmanager',
+    explanation: 'a secret ARN ends in a random suffix that a secret name lacks: only an ARN names a secret',
+    explain: explainSecret,
+    keys: ['secretid', 'name'],
     typedCallsOnly: true,
   },
 ];
