@@ -28,7 +28,7 @@ const NON_IDENTIFIER_KEYS = new Set([
   'maxrecord', 'verbose', 'detail', 'details', 'includedetails', 'includeshared', 'includepublic',
   'owners', 'owner', 'ownerids', 'executableusers', 'restorableby', 'engine', 'engineversion',
   'resourcetype', 'resourcetypes', 'groupby', 'metrics', 'timeperiod', 'region', 'regionname', 'regions',
-  'regionnames', 'awsregion', 'locationconstraint', 'dimension', 'dimensions', 'statistics', 'resourcetypefilters', 'tagfilters', 'tagkeys', 'tags',
+  'regionnames', 'awsregion', 'locationconstraint', 'dimension', 'dimensions', 'statistics', 'namespace', 'metricdata', 'value', 'unit', 'resourcetypefilters', 'tagfilters', 'tagkeys', 'tags',
 ]);
 
 function norm(k: string): string {
