@@ -19,8 +19,11 @@ export function missingReason(plan: Plan, pt: PlanType, m: Missing, values: Reco
   const action = plan.actions[0] ?? '';
   const specific = serviceRule(plan.prefix)?.explain?.(action, m.variable, values);
   if (specific) return specific;
+  // The first few keys say what was looked for; the derived spellings would make every gap's
+  // reason kilobytes long (a check keeps one per gap).
   const keys = uniqueKeys(m.sources);
-  const where = keys.length > 0 ? ` (looked for ${keys.join(', ')})` : '';
+  const shown = keys.slice(0, 6).join(', ') + (keys.length > 6 ? ', …' : '');
+  const where = keys.length > 0 ? ` (looked for ${shown})` : '';
   return `${action}: template ${pt.type.template.text} needs ${m.variable}; the request and response have no matching field${where}`;
 }
 
