@@ -342,7 +342,9 @@ function sourcesFor(name: string, type: IamResourceType, ownRequired: boolean, p
       sources.push(s);
     }
   }
-  if (!type.foreign && type.template.vars.length === 1) {
+  // Derived spellings only for the types the call is about (its required or primary types): an
+  // action listing a hundred optional types (CreateTags) would otherwise index every spelling of each.
+  if (!type.foreign && type.template.vars.length === 1 && (ownRequired || primary)) {
     for (const { key, loose } of derivedKeys(low, type, primary)) {
       if (sources.some((s) => s.key === key)) continue;
       const transform: Transform = low.endsWith('withoutleadingslash') ? 'stripLeadingSlash' : loose ? 'idShaped' : 'lastPathSegmentOfUrl';
