@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CORPUS_DIR, LABELS_DIR, corpusAvailable, loadLabelledRecords, loadLabels, type Label, type LabelledRecord } from '../test/labelled/labels';
 import { loadResolveRecord } from '../test/labelled/loadResolver';
+import { generalisationLine } from './measure-generalisation';
 import { measure, ratio, resolveFromResourcesOnly, type Figures, type Miss, type Resolve } from '../test/labelled/measure';
 
 function pct(part: number, whole: number): string {
@@ -21,6 +22,18 @@ function rows(f: Figures): [string, string][] {
     ['unresolved/partial with a reason', pct(f.unresolvedWithReason, f.unresolved)],
     ['calls that threw', String(f.threw)],
   ];
+}
+
+/** The worst miss: a record that has a target, or whose target cannot be known, answered no-target. */
+function printWronglyNoTarget(items: LabelledRecord[], resolve: Resolve): void {
+  let bearing = 0;
+  let wrong = 0;
+  for (const it of items) {
+    if (it.label.expected.status === 'no-target') continue;
+    bearing++;
+    if (resolve(it.record).status === 'no-target') wrong++;
+  }
+  console.log(`  target-bearing or unknowable records answered no-target: ${pct(wrong, bearing)}`);
 }
 
 function printTable(resolver: Figures | undefined, baseline: Figures): void {
@@ -111,11 +124,16 @@ async function main(): Promise<number> {
   if (typeof resolve !== 'string') {
     if (holdout) printHoldoutSplit(items, tuned.labels, (r) => resolve(r));
     else printByLabelFile(items, (r) => resolve(r));
+    printWronglyNoTarget(items, (r) => resolve(r));
     // First-call costs (table decoding, plan caches) are included: this is one cold pass, not a benchmark.
     console.log(`  time for one pass: resolver ${resolverMs.toFixed(1)} ms, baseline ${baselineMs.toFixed(1)} ms`);
   }
   if (resolver) printMisses('Resolver misses', resolver.misses, max);
   if (args.includes('--baseline-misses')) printMisses('Baseline misses', baseline.misses, max);
+  if (!holdout && !args.includes('--no-generalisation')) {
+    // Labels trail AWS: the same resolver over every IAM action with a resource type.
+    console.log(`\n${generalisationLine()}\n  (per service: docs/resolver-generalisation.md; npx tsx scripts/measure-generalisation.ts)`);
+  }
   return problems.length > 0 ? 1 : 0;
 }
 

@@ -7,15 +7,16 @@
  * - an error message may name a resource (tier 6),
  * - an AWS service event carries its resources in additionalEventData,
  * - a create call's response names what it made,
- * - a curated rule of the service reads ids from the request (ec2, iam, s3, ssm, sns, bedrock, apigateway).
+ * - a curated rule of the service reads ids from the request (the resolver's own SERVICE_RULES table).
  * The first three are checked per record in SQL; the last two keep the event out of the list.
  */
 import { iamService } from '../resolve/iamTable';
 import { planFor, prefixOfEventSource } from '../resolve/plan';
 import { NO_ACTION_EVENTS } from '../resolve/curated/eventNames';
+import { RULE_PREFIXES } from '../resolve/curated/specialRules';
 
 /** Services whose curated resolver rules can find targets even when IAM lists no resource type. */
-const CURATED_PREFIXES = new Set(['ec2', 'iam', 's3', 'ssm', 'sns', 'bedrock', 'apigateway']);
+const CURATED_PREFIXES = RULE_PREFIXES;
 
 /**
  * Event sources the scan narrows by default: the ones that fill organisation trails (security

@@ -7,6 +7,7 @@
  * ARN anywhere in the request or response, no copy source, `resources[]` inside the bucket.
  */
 import type { Inventory, ProductMapping } from '../model';
+import { bucketOfBucketArn, bucketOfObjectArn, isIamRoleOrUserArn } from '../arn/arn';
 import { ProductIndex } from '../attribute/productIndex';
 
 /** Object calls whose targets are the request's bucket and object (CopyObject and UploadPartCopy name a source too). */
@@ -32,22 +33,22 @@ export function sameProductS3(inventory: Inventory, mapping: ProductMapping | un
   // A bucket with objects in the inventory may have objects of another product: leave it to the check.
   const withObjects = new Set<string>();
   for (const arn of inventory.resources.keys()) {
-    const m = /^arn:aws:s3:::([^/]+)\/./.exec(arn);
-    if (m?.[1]) withObjects.add(m[1]);
+    const bucket = bucketOfObjectArn(arn);
+    if (bucket) withObjects.add(bucket);
   }
   const byProduct = new Map<string, { buckets: Set<string>; callers: Set<string> }>();
   const entry = (p: string) => byProduct.get(p) ?? byProduct.set(p, { buckets: new Set(), callers: new Set() }).get(p)!;
   const sharedBuckets = new Set<string>();
   for (const arn of inventory.resources.keys()) {
-    const m = /^arn:aws:s3:::([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$/.exec(arn);
-    if (!m?.[1] || withObjects.has(m[1])) continue;
+    const bucket = bucketOfBucketArn(arn);
+    if (!bucket || withObjects.has(bucket)) continue;
     const product = index.productOfResource(arn);
     if (product === undefined) continue;
-    if (index.isShared(product)) sharedBuckets.add(m[1]);
-    else entry(product).buckets.add(m[1]);
+    if (index.isShared(product)) sharedBuckets.add(bucket);
+    else entry(product).buckets.add(bucket);
   }
   for (const [arn, tags] of inventory.principals) {
-    if (!/^arn:aws:iam::\d{12}:(role|user)\//.test(arn)) continue;
+    if (!isIamRoleOrUserArn(arn)) continue;
     const product = index.productFromTags(tags);
     if (product !== undefined && byProduct.has(product)) entry(product).callers.add(arn);
   }

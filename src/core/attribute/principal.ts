@@ -1,4 +1,6 @@
 import type { CloudTrailRecord, Principal, PrincipalType } from '../model';
+// The role's IAM path is not in a session ARN (parseSessionArn); callers must not rely on it.
+import { isIamRoleArn, parseSessionArn, partitionOfArn } from '../arn/arn';
 
 /** A string from the record, or undefined when the field is missing or not a string (records are untrusted JSON). */
 function str(v: unknown): string | undefined {
@@ -10,10 +12,7 @@ function obj(v: unknown): Record<string, unknown> | undefined {
 }
 
 /** `arn:<partition>:…` → partition; `aws` when the ARN is missing or malformed. */
-function partitionOf(arn: string | undefined): string {
-  const p = arn?.split(':')[1];
-  return p && /^aws(-[a-z-]+)?$/.test(p) ? p : 'aws';
-}
+const partitionOf = partitionOfArn;
 
 const SSO_PATH = '/aws-reserved/sso.amazonaws.com/';
 
@@ -23,21 +22,12 @@ export function isSsoRoleArn(arn: string): boolean {
   return name.startsWith('AWSReservedSSO_') || arn.includes(`:role${SSO_PATH}`);
 }
 
-/**
- * `arn:aws:sts::123:assumed-role/Role/session` → role name, session name and account.
- * The role's IAM path is not in a session ARN; callers must not rely on it.
- */
-function parseSessionArn(arn: string | undefined): { partition: string; account: string; role: string; session: string } | undefined {
-  const m = arn ? /^arn:([^:]+):sts::([^:]*):assumed-role\/([^/]+)(?:\/(.*))?$/.exec(arn) : null;
-  if (!m) return undefined;
-  return { partition: m[1] ?? 'aws', account: m[2] ?? '', role: m[3] ?? '', session: m[4] ?? '' };
-}
 
 function assumedRole(u: Record<string, unknown>, account: string | undefined): Principal {
   const sessionArn = str(u['arn']);
   const issuer = obj(obj(u['sessionContext'])?.['sessionIssuer']);
   const issuerArn = str(issuer?.['arn']);
-  const hasIssuer = issuerArn !== undefined && /^arn:[^:]+:iam::[^:]*:role\//.test(issuerArn);
+  const hasIssuer = issuerArn !== undefined && isIamRoleArn(issuerArn);
   // The session ARN is parsed only when needed: with a valid issuer, the session name is its last part.
   const parsed = hasIssuer ? undefined : parseSessionArn(sessionArn);
   const fromArn = sessionArn?.includes(':assumed-role/') ? sessionArn.split('/')[2] : undefined;

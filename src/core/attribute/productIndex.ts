@@ -1,5 +1,6 @@
 import type { Inventory, Principal, ProductMapping, Tag } from '../model';
 import { ArnPattern } from './arnPattern';
+import { iamNameKey, parentArn, secretWithoutSuffix } from '../arn/arn';
 
 /** The tag key AWS users most often use for ownership; callers may configure several. */
 export const DEFAULT_TAG_KEYS = ['product'];
@@ -9,49 +10,11 @@ interface Compiled<T> {
   value: T;
 }
 
-/**
- * IAM role and user names are unique per account whatever their path, but the path is often not in
- * the record (session ARNs omit it, resolvers assume `/`). Keying by account and name lets
- * `arn:aws:iam::1:role/svc/R` in the inventory answer for `arn:aws:iam::1:role/R` from a record.
- */
-function iamNameKey(arn: string): string | undefined {
-  if (!arn.includes(':iam::')) return undefined; // most ARNs: skip the regex
-  const m = /^arn:[^:]+:iam::([^:]*):(role|user)\/(?:.*\/)?([^/]+)$/.exec(arn);
-  return m ? `${m[1]}|${m[2]}|${m[3]}` : undefined;
-}
-
-// Where a resource without tags of its own inherits its product. Only hierarchies AWS really has:
-// climbing any `/` would invent parents (a secret named `team/key` is not inside a secret `team`).
-// A Map, not an object literal: a service field such as `constructor` must find nothing.
-const PARENT_RULES = new Map<string, RegExp>(Object.entries({
-  s3: /^(arn:[^:]+:s3:::[^/]+)\/./, // object → bucket (an object has no tags the inventory sees)
-  dynamodb: /^(arn:[^:]+:dynamodb:[^:]*:[^:]*:table\/[^/]+)\/./, // index, stream, backup, export → table
-  logs: /^(arn:[^:]+:logs:[^:]*:[^:]*:log-group:[^:]+):./, // log stream (or `:*`) → log group
-  lambda: /^(arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:]+):./, // version or alias → function
-  kinesis: /^(arn:[^:]+:kinesis:[^:]*:[^:]*:stream\/[^/]+)\/./, // consumer → stream
-  sns: /^(arn:[^:]+:sns:[^:]*:[^:]*:[^:]+):[^:]+$/, // subscription → topic
-  apigateway: /^(arn:[^:]+:apigateway:[^:]*::\/(?:restapis|apis)\/[^/]+)\/./, // stage, resource, method → API
-  ecr: /^(arn:[^:]+:ecr:[^:]*:[^:]*:repository\/[^:@]+)[:@]./, // image tag or digest → repository
-}));
-
-/** The ARN a resource inherits its product from, if AWS nests it in one (see PARENT_RULES). */
-function parentOf(arn: string): string | undefined {
-  // One rule per service: the service is the third ARN field.
-  const a = arn.indexOf(':', 4);
-  const b = a < 0 ? -1 : arn.indexOf(':', a + 1);
-  const rule = b < 0 ? undefined : PARENT_RULES.get(arn.slice(a + 1, b));
-  return rule?.exec(arn)?.[1];
-}
-
-/**
- * Secrets Manager ARNs end in `-` and six random characters that a record naming the secret by
- * name does not carry: `…:secret:app/key` stands for `…:secret:app/key-AbC123`.
- */
-function secretWithoutSuffix(arn: string): string | undefined {
-  if (!arn.includes(':secretsmanager:')) return undefined;
-  const m = /^(arn:[^:]+:secretsmanager:[^:]*:[^:]*:secret:.+)-[A-Za-z0-9]{6}$/.exec(arn);
-  return m?.[1];
-}
+// IAM role and user names are unique per account whatever their path, but the path is often not in
+// the record (session ARNs omit it, resolvers assume `/`): iamNameKey lets `arn:aws:iam::1:role/svc/R`
+// in the inventory answer for `arn:aws:iam::1:role/R`. Parents (parentArn) are only hierarchies AWS
+// really has, and a secret's random suffix is dropped by secretWithoutSuffix (all in core/arn).
+const parentOf = parentArn;
 
 /**
  * Answers "which product does this principal / resource belong to?" from inventory tags (the tag

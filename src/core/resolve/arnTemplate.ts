@@ -3,6 +3,8 @@
  * parsed once per resource type, then filled from a record or matched against ARNs found in it.
  */
 
+import { partitionOfRegion, serviceOfArn } from '../arn/arn';
+
 /** Variables every template may use that come from the record's envelope, not its parameters. */
 export interface ArnEnv {
   readonly partition: string;
@@ -44,7 +46,7 @@ export function parseTemplate(text: string): ArnTemplate {
     pos = close + 1;
   }
   literals.push(text.slice(pos));
-  const service = text.split(':')[2] ?? '';
+  const service = serviceOfArn(text);
   return { text, service, literals, slots, vars: slots.filter((s) => !ENV_VARS.has(s)) };
 }
 
@@ -58,14 +60,16 @@ export function fillTemplate(t: ArnTemplate, env: ArnEnv, values: Record<string,
     else if (slot === 'Region') v = env.region;
     else if (slot === 'Account' || slot === 'AccountId') v = env.account;
     else v = values[slot];
-    if (v === undefined || v === '') return undefined;
+    // An ARN is never a name: `…:policy/arn:aws:iam::…` names nothing.
+    if (v === undefined || v === '' || v.startsWith('arn:')) return undefined;
     out += v + (t.literals[i + 1] ?? '');
   }
   return out;
 }
 
+/** Escapes a template literal; a `*` in it (DMS `…:task:*`) stands for any id and matches one. */
 function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\*/g, '[^:]+');
 }
 
 /**
@@ -96,13 +100,4 @@ export function specificity(t: ArnTemplate): number {
 }
 
 /** Partition for a region name, so that China and GovCloud records get the ARNs AWS gives them. */
-export function partitionOf(region: string): string {
-  if (region.charCodeAt(0) !== 99 && region.charCodeAt(0) !== 117 && region.charCodeAt(0) !== 101) return 'aws'; // not c…, u…, e…
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('us-isob-')) return 'aws-iso-b';
-  if (region.startsWith('us-iso-')) return 'aws-iso';
-  if (region.startsWith('eu-isoe-')) return 'aws-iso-e';
-  if (region.startsWith('us-isof-')) return 'aws-iso-f';
-  return 'aws';
-}
+export const partitionOf = partitionOfRegion;

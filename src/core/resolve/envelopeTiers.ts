@@ -93,6 +93,8 @@ export function kebab(s: string): string {
 export interface DeniedResource {
   action?: string;
   arn?: string;
+  /** True when the message says the call was evaluated on resource `*`. */
+  onAny?: boolean;
   /** `type name` when the message names the resource without an ARN (IAM does: `user bob`). */
   typeAndName?: [string, string];
 }
@@ -114,14 +116,41 @@ export function parseDenied(message: unknown): DeniedResource | undefined {
   let rest = message.slice(r + 13);
   if (rest.startsWith('"')) rest = rest.slice(1, Math.max(1, rest.indexOf('"', 1)));
   const first = rest.slice(0, indexOfAny(rest, 0)).replace(/[.,;)]+$/, '');
+  if (first === '*') {
+    out.onAny = true;
+    return out;
+  }
   if (looksLikeArn(first)) {
     if (!first.includes('*')) out.arn = first;
     return out;
   }
-  const second = rest.slice(first.length + 1);
-  const name = second.slice(0, indexOfAny(second, 0)).replace(/[.,;)]+$/, '');
-  if (first && name && !first.includes(':')) out.typeAndName = [first, name];
+  // `on resource: user bob`, `on resource: DB instance my-db`: type words, then the name.
+  const phrase = rest.slice(0, Math.min(...[rest.indexOf(' because'), rest.indexOf('. '), rest.indexOf('\n'), 200].filter((i) => i >= 0)));
+  const words = phrase.trim().replace(/[.,;)]+$/, '').split(' ').filter((w) => w !== '');
+  const name = words.length >= 2 ? (words[words.length - 1] as string) : '';
+  const type = words.slice(0, -1).join(' ');
+  if (type && name && !type.includes(':') && words.length <= 5) out.typeAndName = [type, name];
   return out;
+}
+
+/**
+ * Every ARN written in a failed call's message ("Function not found: arn:…", "… on resource:
+ * arn:…"), in order, trailing punctuation and quotes cut. The caller's own ARN is among them
+ * (`User: arn:…`): callers keep only ARNs of a type the action is authorised on.
+ */
+export function arnsInMessage(message: unknown): string[] {
+  if (typeof message !== 'string' || message.length > 8192) return NONE;
+  let out: string[] = NONE;
+  let from = 0;
+  for (;;) {
+    const at = message.indexOf('arn:', from);
+    if (at < 0) return out;
+    const end = indexOfAny(message, at);
+    const arn = message.slice(at, end).replace(/[.,;)'"\]]+$/, '');
+    from = end;
+    if (at > 0 && /[A-Za-z0-9]/.test(message[at - 1] as string)) continue;
+    if (looksLikeArn(arn) && !arn.includes('*')) (out === NONE ? (out = []) : out).push(arn);
+  }
 }
 
 function indexOfAny(s: string, from: number): number {

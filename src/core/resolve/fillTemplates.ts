@@ -8,7 +8,7 @@ import { fillTemplate, type ArnEnv } from './arnTemplate';
 import type { PlanType, VarSource } from './plan';
 import { looksLikeArn, type FoundValue, type RecordValues } from './recordValues';
 import { idFitsType } from './curated/ec2Ids';
-import { PSEUDO_TYPES } from './curated/requiredTypes';
+import { isPseudoType } from './curated/requiredTypes';
 
 export interface FilledArn {
   arn: string;
@@ -43,12 +43,12 @@ const SIDES_REQUEST = ['request'] as const;
  * only when required, and never for IAM's pseudo-resources (PSEUDO_TYPES).
  */
 export function fillType(pt: PlanType, values: RecordValues, env: ArnEnv): FillResult {
-  if (pt.vars.length === 0 && (!pt.required || PSEUDO_TYPES.has(pt.type.name))) {
+  if (pt.vars.length === 0 && (!pt.required || isPseudoType(pt.type))) {
     return { arns: [], missing: NO_VARIABLES };
   }
   const perVar: VarValue[][] = [];
   for (const v of pt.vars) {
-    const found = fitting(pt, valuesFor(v.sources, values, pt.fromResponse));
+    const found = valuesFor(pt, v.sources, values, pt.fromResponse);
     if (found.length === 0) return { arns: [], missing: { variable: v.name, sources: v.sources } };
     perVar.push(found);
   }
@@ -97,7 +97,7 @@ export function uniqueKeys(sources: readonly VarSource[]): string[] {
  * Values from every source (a read replica names two instances under two keys); the request wins
  * over the response, which is read only when the request has none.
  */
-function valuesFor(sources: VarSource[], values: RecordValues, withResponse: boolean): VarValue[] {
+function valuesFor(pt: PlanType, sources: VarSource[], values: RecordValues, withResponse: boolean): VarValue[] {
   // Most types of most actions find nothing: say so before allocating anything.
   let any = false;
   for (const s of sources) {
@@ -118,7 +118,10 @@ function valuesFor(sources: VarSource[], values: RecordValues, withResponse: boo
         if (vv && !out.some((o) => o.value === vv.value)) out.push(vv);
       }
     }
-    if (out.length > 0) return out;
+    // Shapes are checked per side: a request value of another type (an image's name where its
+    // id is wanted) must not hide the id the response gives.
+    const fit = out.length > 0 ? fitting(pt, out) : out;
+    if (fit.length > 0) return fit;
   }
   return NONE;
 }
@@ -140,6 +143,16 @@ function transform(fv: FoundValue, s: VarSource): VarValue | undefined {
     case 'lastPathSegment':
       value = value.slice(value.lastIndexOf('/') + 1);
       break;
+    case 'idShaped':
+    case 'lastPathSegmentOfUrl':
+      if (s.transform === 'idShaped' && (!/\d/.test(value) || /\s/.test(value))) return undefined;
+      if (value.startsWith('https://') || value.startsWith('http://')) {
+        const fromUrl = urlName(value);
+        if (!fromUrl) return undefined;
+        value = fromUrl.name;
+        account = fromUrl.account;
+      }
+      break;
     case 'queueUrl': {
       const parts = value.split('/');
       if (parts.length < 5 || !value.startsWith('http')) return undefined;
@@ -155,11 +168,24 @@ function transform(fv: FoundValue, s: VarSource): VarValue | undefined {
     default:
       break;
   }
-  if (value === '' || hasControl(value)) return undefined;
+  // CloudTrail's placeholder for redacted values names nothing.
+  if (value === '' || value === 'HIDDEN_DUE_TO_SECURITY_REASONS' || hasControl(value)) return undefined;
   const vv: VarValue = { value, group: fv.group, via: s.via };
   if (s.assumption) vv.assumption = s.assumption;
   if (account) vv.account = account;
   return vv;
+}
+
+/** The last path segment of a URL, and the account when the segment before it is one. */
+function urlName(url: string): { name: string; account?: string } | undefined {
+  let path = url.slice(url.indexOf('//') + 2);
+  const q = path.search(/[?#]/);
+  if (q >= 0) path = path.slice(0, q);
+  const parts = path.split('/').filter((p) => p !== '');
+  if (parts.length < 2) return undefined;
+  const name = parts[parts.length - 1] as string;
+  const before = parts[parts.length - 2] as string;
+  return /^\d{12}$/.test(before) ? { name, account: before } : { name };
 }
 
 /** A KMS key id: a UUID, or a multi-Region key id `mrk-` + 32 hex digits. Aliases are not key ids. */

@@ -4,11 +4,12 @@
  * keys that may carry it. Per record, only the plan's lookups run.
  */
 import type { Via } from '../model';
-import { iamAction, type IamResourceType } from './iamTable';
+import { iamAction, iamService, type IamAction, type IamResourceType } from './iamTable';
 import { EVENT_SOURCE_PREFIX } from './curated/eventSources';
-import { EVENT_NAME_ACTIONS, NO_ACTION_EVENTS, apiGatewayVerb, stripLambdaVersion } from './curated/eventNames';
+import { EVENT_NAME_ACTIONS, EVENT_NAME_FUNCTIONS, NO_ACTION_EVENTS, nameVariants } from './curated/eventNames';
+import { SERVICE_RULES } from './curated/specialRules';
 import { GENERIC_VARIABLES, VARIABLE_ALIASES, VARIABLE_TRANSFORMS, type Transform } from './curated/aliases';
-import { ANY_OF_TYPES, PSEUDO_TYPES, RESPONSE_TYPES } from './curated/requiredTypes';
+import { ANY_OF_TYPES, RESPONSE_TYPES, isPseudoType } from './curated/requiredTypes';
 
 export interface VarSource {
   /** Lowercased key in requestParameters/responseElements. */
@@ -64,11 +65,7 @@ export interface Plan {
 }
 
 /** Keys the curated rules (specialRules.ts, explanations.ts) read besides template variables. */
-const CURATED_KEYS = [
-  'resourceid', 'resourceids', 'resourceidset', 'resourcetype', 'username', 'x-amz-copy-source', 'copysource',
-  'subscriptionarn', 'modelid', 'restapiid', 'id', 'stagename', 'networkinterfaceid', 'instanceid', 'secretid',
-  'name', 'keyid', 'targetkeyid',
-];
+const CURATED_KEYS = [...new Set(SERVICE_RULES.flatMap((r) => r.keys ?? []))];
 
 const cache = new Map<string, Map<string, Plan>>();
 let cached = 0;
@@ -168,19 +165,27 @@ function draftPlan(eventSource: string, eventName: string): Draft {
   const seen = new Set<IamResourceType>();
   // Required types of the action's own service first: they decide the status and are the least
   // likely to be filled by a coincidental key name.
+  const primary = primaryTypes(actions, anyOf);
   for (const pass of [0, 1, 2]) {
     for (const a of actions) {
       for (const rt of a.resourceTypes) {
-        const required = anyOf ? anyOf.includes(rt.type.name) : rt.required && !rt.type.foreign && !PSEUDO_TYPES.has(rt.type.name);
+        const required = anyOf ? anyOf.includes(rt.type.name) : rt.required && !rt.type.foreign && !isPseudoType(rt.type);
         const rank = required ? 0 : rt.type.foreign ? 2 : 1;
         if (rank !== pass || seen.has(rt.type)) continue;
         seen.add(rt.type);
         const fromResponse = required || creates(eventName, rt.type.name) || (RESPONSE_TYPES[actionName]?.includes(rt.type.name) ?? false);
-        const vars = planVars(rt.type, required);
+        const vars = planVars(rt.type, required, primary.has(rt.type));
         const signature = vars.length === 0 ? `(${rt.type.name})` : vars.map((v) => v.name).sort().join(',');
         types.push({ type: rt.type, required, fromResponse, vars, signature });
       }
     }
+  }
+  // A create call makes its resource even where IAM lists no type for it (the new resource does
+  // not exist when the call is authorised): the response names it.
+  const made = createdType(prefix, eventName, seen);
+  if (made) {
+    const vars = planVars(made, false, types.length === 0 || !types.some((t) => t.required));
+    types.push({ type: made, required: false, fromResponse: true, vars, signature: vars.map((v) => v.name).sort().join(',') });
   }
   const actionList = actions.map((a) => a.action);
   if (types.length === 0) {
@@ -206,22 +211,115 @@ function creates(eventName: string, typeName: string): boolean {
 function actionNames(prefix: string, eventName: string): readonly string[] {
   const curated = EVENT_NAME_ACTIONS[prefix]?.[eventName];
   if (curated) return curated;
-  if (prefix === 'apigateway') {
-    const verb = apiGatewayVerb(eventName);
-    return verb ? [verb] : [eventName];
+  const derive = EVENT_NAME_FUNCTIONS[prefix];
+  if (derive) {
+    const name = derive(eventName);
+    return EVENT_NAME_ACTIONS[prefix]?.[name] ?? [name];
   }
-  if (prefix === 'lambda') {
-    const base = stripLambdaVersion(eventName);
-    return EVENT_NAME_ACTIONS.lambda?.[base] ?? [base];
-  }
+  if (iamAction(prefix, eventName)) return [eventName];
+  // Not an action under its own name: an API version suffix (`…V2`, `…20150331`), or one
+  // resource where IAM's action is plural (or the reverse).
+  for (const v of nameVariants(eventName)) if (iamAction(prefix, v)) return [v];
   return [eventName];
 }
 
-function planVars(type: IamResourceType, ownRequired: boolean): PlanVar[] {
-  return type.template.vars.map((name) => ({ name, sources: sourcesFor(name, type, ownRequired) }));
+/**
+ * The types a generic member (`name`, `id`, `resourceArn`…) may fill: the action's own required
+ * types when they are all one signature of one variable, else its only own optional type of one
+ * variable. Anything broader would let a loose `name` fill an unrelated type.
+ */
+function primaryTypes(actions: readonly IamAction[], anyOf: readonly string[] | undefined): ReadonlySet<IamResourceType> {
+  const req: IamResourceType[] = [];
+  const opt: IamResourceType[] = [];
+  for (const a of actions) {
+    for (const rt of a.resourceTypes) {
+      if (rt.type.foreign || isPseudoType(rt.type)) continue;
+      const required = anyOf ? anyOf.includes(rt.type.name) : rt.required;
+      const list = required ? req : opt;
+      if (!list.includes(rt.type)) list.push(rt.type);
+    }
+  }
+  const pick = req.length > 0 ? req : opt;
+  if (pick.length === 0) return NO_TYPES;
+  const vars = new Set(pick.map((t) => t.template.vars.join(',')));
+  if (vars.size !== 1 || (pick[0] as IamResourceType).template.vars.length !== 1) return NO_TYPES;
+  return new Set(pick);
 }
 
-function sourcesFor(name: string, type: IamResourceType, ownRequired: boolean): VarSource[] {
+const NO_TYPES: ReadonlySet<IamResourceType> = new Set();
+
+/** The resource type a `Create<Thing>` call makes, looked up among its service's types by name. */
+function createdType(prefix: string, eventName: string, seen: ReadonlySet<IamResourceType>): IamResourceType | undefined {
+  if (!eventName.startsWith('Create')) return undefined;
+  for (const t of seen) if (!t.foreign && creates(eventName, t.name)) return undefined;
+  const svc = iamService(prefix);
+  if (!svc) return undefined;
+  const made = eventName.slice(6).toLowerCase().replace(/s$/, '');
+  const rt = svc.resourceTypes.get(made);
+  if (rt && !rt.foreign && rt.template.vars.length === 1) return rt;
+  return undefined;
+}
+
+function planVars(type: IamResourceType, ownRequired: boolean, primary: boolean): PlanVar[] {
+  return type.template.vars.map((name) => ({ name, sources: sourcesFor(name, type, ownRequired, primary) }));
+}
+
+/** Suffixes an SDK member naming a resource carries (`clusterName`, `secretId`, `topicArn`, `queueUrl`). */
+const ID_SUFFIXES = ['', 'name', 'id', 'identifier', 'arn', 'url'];
+/**
+ * Top-level members that name "the resource" of a call with one resource type, by the kind of
+ * value the variable holds (a name never fills an id). `^` marks a top-level request member.
+ */
+const GENERIC_BY_KIND: Readonly<Record<'name' | 'id' | 'any', readonly string[]>> = {
+  name: ['^name', '^identifier', '^resourcename', '^resourceidentifier', '^resource', '^arn', '^resourcearn'],
+  id: ['^id', '^identifier', '^resourceid', '^resourceidentifier', '^resource', '^arn', '^resourcearn'],
+  any: ['^name', '^id', '^identifier', '^resourcename', '^resourceid', '^resourceidentifier', '^resource', '^arn', '^resourcearn'],
+};
+
+function kindOf(low: string): 'name' | 'id' | 'any' {
+  if (low.endsWith('name')) return 'name';
+  if (low.endsWith('id') || low.endsWith('ids') || low.endsWith('uuid')) return 'id';
+  return 'any';
+}
+
+/** `ClusterName` -> `cluster`, `SecretId` -> `secret`; undefined when nothing is left. */
+function stemOf(low: string): string | undefined {
+  for (const suffix of ['identifier', 'name', 'arn', 'url', 'id']) {
+    if (low.endsWith(suffix) && low.length > suffix.length + 2) return low.slice(0, -suffix.length);
+  }
+  return undefined;
+}
+
+/**
+ * Keys derived from data, not curated per API: the variable's stem and the resource type's name
+ * with each identifier suffix (`cluster`, `clusterName`, `clusterArn`…), plus the generic members
+ * for the action's primary type. Only for the action's own service's types.
+ */
+function derivedKeys(low: string, type: IamResourceType, primary: boolean): { key: string; loose: boolean }[] {
+  const out: { key: string; loose: boolean }[] = [];
+  const stems = new Set<string>();
+  const stem = GENERIC_VARIABLES.has(low) ? undefined : stemOf(low);
+  if (stem) stems.add(stem);
+  const typeStem = type.name.replace(/[-_]/g, '').toLowerCase();
+  // The type's name speaks for the variable only when the variable is the type's own identifier
+  // (`Id`, or `FlowLogId` of `vpc-flow-log`), not a parent's (`OrganizationId` of `account`).
+  const own = stem === undefined || stem.includes(typeStem) || typeStem.includes(stem);
+  if (own && typeStem.length > 2 && !GENERIC_VARIABLES.has(typeStem)) stems.add(typeStem);
+  const kind = kindOf(low);
+  for (const st of stems) {
+    for (const suffix of ID_SUFFIXES) {
+      // A bare or `…Identifier` member may hold a name where the ARN wants an id (AppRegistry's
+      // `application`): for an id variable such values must look like an id.
+      const loose = kind === 'id' && (suffix === '' || suffix === 'identifier');
+      if (kind === 'id' && suffix === 'name') continue;
+      out.push({ key: st + suffix, loose }, { key: st + suffix + 's', loose });
+    }
+  }
+  if (primary) for (const key of GENERIC_BY_KIND[kind]) out.push({ key, loose: kind === 'id' && !key.endsWith('id') });
+  return out;
+}
+
+function sourcesFor(name: string, type: IamResourceType, ownRequired: boolean, primary: boolean): VarSource[] {
   const low = name.toLowerCase();
   const sources: VarSource[] = [];
   // Generic names (`Id`, `Name`) match too many keys: only trust them where the action needs the type.
@@ -242,6 +340,17 @@ function sourcesFor(name: string, type: IamResourceType, ownRequired: boolean): 
       const s: VarSource = { key: a.key, via: 'curated' };
       if (a.transform) s.transform = a.transform;
       sources.push(s);
+    }
+  }
+  // Derived spellings only for the types the call is about (its required or primary types): an
+  // action listing a hundred optional types (CreateTags) would otherwise index every spelling of each.
+  if (!type.foreign && type.template.vars.length === 1 && (ownRequired || primary)) {
+    for (const { key, loose } of derivedKeys(low, type, primary)) {
+      if (sources.some((s) => s.key === key)) continue;
+      const transform: Transform = low.endsWith('withoutleadingslash') ? 'stripLeadingSlash' : loose ? 'idShaped' : 'lastPathSegmentOfUrl';
+      const src: VarSource = VARIABLE_TRANSFORMS[name] ? { key, via: 'template' } : { key, via: 'template', transform };
+      if (low.endsWith('withpath')) src.assumption = 'IAM path unknown: assumed /';
+      sources.push(src);
     }
   }
   const forced = VARIABLE_TRANSFORMS[name];

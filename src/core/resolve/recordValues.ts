@@ -23,6 +23,8 @@ export interface RecordValues {
   arns: FoundValue[];
 }
 
+import { looksLikeArn } from '../arn/arn';
+
 const MAX_DEPTH = 12;
 const MAX_NODES = 4000;
 const MAX_STRING = 2048;
@@ -37,17 +39,8 @@ const CONTEXT_KEYS = new Set([
   'filterset', 'filters', 'filter', 'credentials', 'userdata', 'assumedroleuser', 'sourceaccount', 'resourcepolicy', 'accesspolicies', 'notificationconfiguration', 'bucketpolicy',
 ]);
 
-/** True when `s` has the shape `arn:partition:service:region:account:resource`. */
-export function looksLikeArn(s: string): boolean {
-  if (s.length < 12 || s.length > MAX_STRING || !s.startsWith('arn:')) return false;
-  let colons = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c <= 32) return false; // whitespace or control characters: prose, not an ARN
-    if (c === 58 && ++colons >= 5) return true;
-  }
-  return false;
-}
+/** True when `s` has the shape `arn:partition:service:region:account:resource` (core/arn). */
+export { looksLikeArn };
 
 /**
  * JSON.parse interns keys, so the same few hundred key strings recur: lowercase each once, and
@@ -106,7 +99,13 @@ class Walker {
         // CloudTrail wraps EC2 lists as `{items: [...]}` or `{item: [...]}`, and some EC2 calls log
         // XML-ish `{tag: 1, content: value}`: the enclosing key names the values.
         const childKey = low === 'items' || low === 'item' || low === 'member' || low === 'content' ? key : low;
-        this.walk((node as Record<string, unknown>)[k], childKey, group, side, depth + 1);
+        const child = (node as Record<string, unknown>)[k];
+        this.walk(child, childKey, group, side, depth + 1);
+        // A request's own top-level members (`name`, `id`) are also indexed as `^name`, `^id`:
+        // generic names are trusted only there, not deep inside a configuration.
+        if (depth === 0 && side === 'request' && this.wanted !== undefined && this.wanted.has('^' + low) && typeof child === 'string') {
+          this.walk(child, '^' + low, group, side, depth + 1);
+        }
         if (this.nodes > MAX_NODES) return;
       }
     }

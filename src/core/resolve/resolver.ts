@@ -9,10 +9,11 @@ import { fillTemplate, partitionOf, type ArnEnv } from './arnTemplate';
 import { planFor, type Plan, type PlanType } from './plan';
 import { collectValues, type RecordValues } from './recordValues';
 import { fillType } from './fillTemplates';
-import { arnsFromLookup, arnsFromResources, parseDenied } from './envelopeTiers';
-import { curatedTargets, ec2IdTargets, existingInterfaceOnly } from './curated/specialRules';
-import { TargetSet, classify, serviceOf } from './targetSet';
-import { iamService } from './iamTable';
+import { arnsFromLookup, arnsFromResources, arnsInMessage, parseDenied } from './envelopeTiers';
+import { curatedTargets, ec2IdTargets, serviceRule } from './curated/specialRules';
+import { TargetSet, classify, classifyQualified, serviceOf } from './targetSet';
+import { iamService, type IamResourceType } from './iamTable';
+import { accountOfArn } from '../arn/arn';
 import { finish, missingReason, result } from './status';
 
 /**
@@ -70,7 +71,9 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
   const known = plan.actions.length > 0 && !plan.unknownReason;
   const hasRequired = plan.required.length > 0;
   // A create call whose type IAM does not list still makes the resource its response names.
-  const creates = plan.noTargetReason !== undefined && known && eventName.startsWith('Create');
+  const createsUntyped = plan.noTargetReason !== undefined && known && eventName.startsWith('Create');
+  // Any create call's response ARN of its own service that is no typed default names what it made.
+  const creates = known && eventName.startsWith('Create');
 
   // Tier 1. CloudTrail lists what the call involved, but not only targets: the bucket of an object,
   // the KMS key of an encrypted copy. Entries of a type the action is not authorised on are context;
@@ -86,15 +89,26 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
   // A call without a resource-level target (Describe*, List*; a third of a typical trail) can only
   // gain context from its parameters, and its response is where the bulk of a large record sits:
   // neither is walked, except where a curated rule reads them (SSM calls on instances, creates).
-  const skip = plan.noTargetReason !== undefined && !creates;
-  const values = skip && plan.prefix !== 'ssm' ? NO_VALUES : collectValues(record.requestParameters, skip ? null : record.responseElements, plan.wantedKeys);
+  const skip = plan.noTargetReason !== undefined && !createsUntyped;
+  const rule = serviceRule(plan.prefix);
+  const values = skip && rule?.readsWithoutTypes !== true ? NO_VALUES : collectValues(record.requestParameters, skip ? null : record.responseElements, plan.wantedKeys);
   for (const fv of values.arns) {
     const via = fv.side === 'request' ? 'arn-in-request' : 'arn-in-response';
     const arn = fv.value.endsWith(':*') ? fv.value.slice(0, -2) : fv.value; // log groups are logged as `…:*`
     const pt = classify(plan, arn);
     if (pt && (fv.side === 'request' || pt.fromResponse || !hasRequired)) set.addTarget(arn, via, pt.type.name);
+    else if (!pt && fv.side === 'request' && known && (plan.wantedKeys.has(fv.key) || fv.key.endsWith('arn'))) {
+      // A qualified ARN (`…:function:f:prod`) in a member that names the resource: the resource
+      // it qualifies is the target, the qualified form stays context.
+      const q = classifyQualified(plan, arn);
+      if (q) set.addTarget(q.arn, via, q.type.type.name);
+      set.addRelated(arn, via);
+    }
     else if (!pt && !known && !plan.noTargetReason && fv.side === 'request' && !contextKey(fv.key)) set.addTarget(arn, via);
-    else if (!pt && creates && fv.side === 'response' && plan.ownServices.has(serviceOf(arn))) set.addTarget(arn, via);
+    else if (!pt && creates && fv.side === 'response' && plan.ownServices.has(serviceOf(arn)) && accountOfArn(arn) !== '') set.addTarget(arn, via);
+    // IAM lists only optional types (or none) for the call, and the request names a resource of
+    // the call's own service by ARN in a member that is no role, key or policy handed over.
+    else if (!pt && known && !hasRequired && fv.side === 'request' && !contextKey(fv.key) && plan.ownServices.has(serviceOf(arn))) set.addTarget(arn, via);
     else set.addRelated(arn, via);
   }
 
@@ -102,8 +116,8 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
   for (const c of curatedTargets(plan, eventName, record, values, env)) {
     set.addTarget(c.arn, 'curated', c.resourceType, c.assumption);
   }
-  // API Gateway's templates nest collection paths under every API; its curated rule names the path.
-  if (plan.prefix !== 'apigateway') {
+  // A rule may own the service's ARNs outright (API Gateway's paths): then templates stay unused.
+  if (rule?.replacesTemplates !== true) {
     for (const i of candidateTypes(plan, values)) {
       const pt = plan.types[i] as PlanType;
       if (set.hasTypeFromResources(pt.type.name)) continue;
@@ -111,7 +125,7 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
     }
   }
 
-  if (plan.prefix === 'ec2') existingInterfaceOnly(eventName, values, set);
+  rule?.after?.(eventName, values, set);
 
   // Tier 5.
   for (const l of arnsFromLookup(lookupResources, env)) {
@@ -127,6 +141,14 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
     if (denied.arn) set.addTarget(denied.arn, 'error-message', classify(plan, denied.arn)?.type.name);
     else if (denied.typeAndName) deniedByName(plan, denied.typeAndName, env, set);
   }
+  // Any failed call's message may name the resource (`Function not found: arn:…`), however thin
+  // or full its request: ARNs of a type the action is authorised on are what it attempted.
+  if (record.errorCode && set.targets.length === 0) {
+    for (const arn of arnsInMessage(record.errorMessage)) {
+      const pt = classifyQualified(plan, arn);
+      if (pt) set.addTarget(pt.arn, 'error-message', pt.type.type.name);
+    }
+  }
 
   // AWS service events (Secrets Manager deleting a version, EC2 sharing a snapshot) are no call:
   // what they concern is written in additionalEventData or serviceEventDetails.
@@ -136,7 +158,7 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
     const m = fillType(pt, values, env).missing;
     return m && missingReason(plan, pt, m, values);
   };
-  return finish(plan, set, reasonFor, actions, eventName, record);
+  return finish(plan, set, reasonFor, actions, eventName, record, denied?.onAny === true);
 }
 
 /** Indices of the plan's types that a key present in the record could fill, in plan order. */
@@ -158,8 +180,20 @@ function serviceEvent(record: CloudTrailRecord, set: TargetSet, actions: string[
   return result('no-target', set, actions, 'an AWS service event (not a call) that names no resource');
 }
 
+/** A resource type of the plan's service named in words (`DB instance`, `user`, `log group`). */
+function typeByWords(plan: Plan, words: string): IamResourceType | undefined {
+  const svc = iamService(plan.prefix ?? '');
+  if (!svc) return undefined;
+  const exact = svc.resourceTypes.get(words.toLowerCase());
+  if (exact) return exact;
+  const want = words.toLowerCase().replace(/[^a-z0-9]/g, '');
+  for (const pt of plan.types) if (pt.type.name.toLowerCase().replace(/[^a-z0-9]/g, '') === want) return pt.type;
+  for (const rt of svc.resourceTypes.values()) if (rt.name.toLowerCase().replace(/[^a-z0-9]/g, '') === want) return rt;
+  return undefined;
+}
+
 function deniedByName(plan: Plan, [type, name]: [string, string], env: ArnEnv, set: TargetSet): void {
-  const rt = plan.prefix ? iamService(plan.prefix)?.resourceTypes.get(type.toLowerCase()) : undefined;
+  const rt = plan.prefix ? typeByWords(plan, type) : undefined;
   const variable = rt?.template.vars[0];
   if (!rt || !variable || rt.template.vars.length !== 1) return;
   const arn = fillTemplate(rt.template, env, { [variable]: name });

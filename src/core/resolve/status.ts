@@ -7,7 +7,8 @@ import type { Plan, PlanType, VarSource } from './plan';
 import type { RecordValues } from './recordValues';
 import type { TargetSet } from './targetSet';
 import { uniqueKeys } from './fillTemplates';
-import { explainMissing } from './curated/explanations';
+import { serviceRule } from './curated/specialRules';
+import { firstIdentifier } from './requestNames';
 
 export type Missing = { variable: string; sources: readonly VarSource[] };
 
@@ -16,10 +17,13 @@ export type Misses = (pt: PlanType) => string | undefined;
 
 export function missingReason(plan: Plan, pt: PlanType, m: Missing, values: RecordValues): string {
   const action = plan.actions[0] ?? '';
-  const specific = explainMissing(action, m.variable, values);
+  const specific = serviceRule(plan.prefix)?.explain?.(action, m.variable, values);
   if (specific) return specific;
+  // The first few keys say what was looked for; the derived spellings would make every gap's
+  // reason kilobytes long (a check keeps one per gap).
   const keys = uniqueKeys(m.sources);
-  const where = keys.length > 0 ? ` (looked for ${keys.join(', ')})` : '';
+  const shown = keys.slice(0, 6).join(', ') + (keys.length > 6 ? ', …' : '');
+  const where = keys.length > 0 ? ` (looked for ${shown})` : '';
   return `${action}: template ${pt.type.template.text} needs ${m.variable}; the request and response have no matching field${where}`;
 }
 
@@ -64,7 +68,7 @@ function worded(cache: WeakMap<Plan, string>, plan: Plan, actions: string[], tai
 }
 
 /** The resolution of a record whose targets have all been collected. */
-export function finish(plan: Plan, set: TargetSet, missing: Misses, actions: string[], eventName: string, record: CloudTrailRecord): Resolution {
+export function finish(plan: Plan, set: TargetSet, missing: Misses, actions: string[], eventName: string, record: CloudTrailRecord, deniedOnAny = false): Resolution {
   const found = set.targets.length > 0;
   if (plan.unknownReason) {
     return found
@@ -74,12 +78,23 @@ export function finish(plan: Plan, set: TargetSet, missing: Misses, actions: str
   if (plan.noTargetReason) {
     return found ? result('resolved', set, actions) : result('no-target', set, actions, plan.noTargetReason);
   }
-  if (!found && isListCall(eventName)) {
-    return result('no-target', set, actions, worded(LISTED, plan, actions, ' named no specific resource: it listed or described across the account'));
-  }
   const required = plan.required;
-  if (!found && required.length === 0 && !emptyRequest(record)) {
-    return result('no-target', set, actions, worded(OPTIONAL, plan, actions, ': IAM lists its resource types as optional and the record names none, so the call applied to the account'));
+  if (!found) {
+    // `no-target` only where the request provably names nothing (no parameters, or only paging,
+    // filter and format fields) or AWS itself said the call was authorised on `*`. A value that
+    // looks like a name no rule consumed is a gap, never a clean "nothing touched".
+    const named = firstIdentifier(record.requestParameters);
+    if (named === undefined && (isListCall(eventName) || (required.length === 0 && !emptyRequest(record)))) {
+      return required.length === 0
+        ? result('no-target', set, actions, worded(OPTIONAL, plan, actions, ': IAM lists its resource types as optional and the request names nothing, so the call applied to the account'))
+        : result('no-target', set, actions, worded(LISTED, plan, actions, ' named no specific resource: it listed or described across the account'));
+    }
+    if (named === undefined && deniedOnAny) {
+      return result('no-target', set, actions, `${actions.join(', ')}: the denial names resource *, and the request names nothing more specific`);
+    }
+    if (named !== undefined) {
+      return result('unresolved', set, actions, `${firstReason(plan, missing)}; the request names ${named.key || 'a value'} "${clip(named.value)}" that no rule turned into an ARN` + thinRecord(record));
+    }
   }
   if (required.length === 0 || plan.anyOf) {
     if (found && (!plan.anyOf || required.some((pt) => set.hasType(pt.type.name)))) return result('resolved', set, actions);
@@ -95,6 +110,10 @@ export function finish(plan: Plan, set: TargetSet, missing: Misses, actions: str
   if (status === 'resolved') return result(status, set, actions);
   const reasons = lacking.map((pt) => missing(pt) ?? `${plan.actions[0] ?? ''}: no ${pt.type.name} found`);
   return result(status, set, actions, [...new Set(reasons)].join('; ') + thinRecord(record));
+}
+
+function clip(v: string): string {
+  return v.length > 120 ? `${v.slice(0, 120)}…` : v;
 }
 
 function firstReason(plan: Plan, missing: Misses): string {

@@ -5,6 +5,8 @@
  * wants those beside the events that resolved to it. No `vscode` here: tested in Node.
  */
 
+import { parseArn } from '../../core/arn/arn';
+
 // Shorter names ("db", "app") would match unrelated text in almost every record.
 const MIN_ID_LENGTH = 4;
 // Characters that continue a name: a match must not be part of a longer name ("orders" in "orders-archive").
@@ -17,10 +19,9 @@ const NAME_CHAR = /[A-Za-z0-9_-]/;
  */
 export function identifiersOf(arn: string): string[] {
   const ids = new Set<string>([arn]);
-  const parts = arn.split(':');
-  if (parts.length >= 6 && parts[0] === 'arn') {
-    const service = parts[2] ?? '';
-    const resource = parts.slice(5).join(':');
+  const parsed = parseArn(arn);
+  if (parsed) {
+    const { service, resource } = parsed;
     ids.add(resource);
     const typed = /^[A-Za-z0-9-]+[/:](.+)$/.exec(resource);
     const name = service === 's3' ? resource : typed?.[1] ?? resource;

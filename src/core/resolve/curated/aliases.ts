@@ -8,6 +8,8 @@ export type Transform =
   | 'queueUrl' // https://sqs.<region>.amazonaws.com/<account>/<name> -> name (and the account)
   | 'lastPathSegment' // a name given as an ARN or path where the template wants the bare name
   | 'kmsKeyId' // only a key id (uuid or mrk-…): aliases and ARNs are not a key id
+  | 'lastPathSegmentOfUrl' // a URL (`https://host/…/name`) -> its last path segment; other values as they are
+  | 'idShaped' // as lastPathSegmentOfUrl, and only a value with a digit and no space (an id, not a name)
   | 'never'; // the record's value is never the whole variable (see VARIABLE_TRANSFORMS)
 
 export interface Alias {

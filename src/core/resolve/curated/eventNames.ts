@@ -55,10 +55,23 @@ export const EVENT_NAME_ACTIONS: Readonly<Record<string, Readonly<Record<string,
     // Transactions are authorised item by item with the single-item actions.
     TransactWriteItems: ['PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
     TransactGetItems: ['GetItem'],
+    // PartiQL: the statement's verb picks the action; the table is inside the statement text.
+    ExecuteStatement: ['PartiQLSelect', 'PartiQLInsert', 'PartiQLUpdate', 'PartiQLDelete'],
+    BatchExecuteStatement: ['PartiQLSelect', 'PartiQLInsert', 'PartiQLUpdate', 'PartiQLDelete'],
+    ExecuteTransaction: ['PartiQLSelect', 'PartiQLInsert', 'PartiQLUpdate', 'PartiQLDelete'],
+  },
+  bedrock: {
+    // The conversational API is authorised as model invocation.
+    Converse: ['InvokeModel'],
+    ConverseStream: ['InvokeModelWithResponseStream'],
   },
   lambda: {
     Invoke: ['InvokeFunction'],
     InvokeAsync: ['InvokeAsync'],
+  },
+  secretsmanager: {
+    // Authorised secret by secret with GetSecretValue (the batch action itself has no resource type).
+    BatchGetSecretValue: ['BatchGetSecretValue', 'GetSecretValue'],
   },
   sts: {
     AssumeRoleWithSAML: ['AssumeRoleWithSAML'],
@@ -85,6 +98,40 @@ export const NO_ACTION_EVENTS: Readonly<Record<string, string>> = {
   'ec2messages:SendHeartbeat': 'SSM agent heartbeat: it names no resource',
   'billingconsole:*': 'billing console settings (contacts, addresses, preferences) belong to the account, not to a resource',
 };
+
+/**
+ * eventNames derived by a function rather than listed, per IAM prefix: API Gateway's verbs,
+ * Lambda's dated API names, S3 event notifications (`ObjectCreated:Put`).
+ */
+export const EVENT_NAME_FUNCTIONS: Readonly<Record<string, (eventName: string) => string>> = {
+  apigateway: (n) => apiGatewayVerb(n) ?? n,
+  lambda: stripLambdaVersion,
+  s3: (n) => S3_NOTIFICATION_ACTIONS[n.slice(0, n.indexOf(':'))] ?? n,
+};
+
+/** S3 event notification types (`ObjectCreated:Put` -> the part before `:`) and the action that caused them. */
+const S3_NOTIFICATION_ACTIONS: Readonly<Record<string, string>> = {
+  ObjectCreated: 'PutObject',
+  ObjectRemoved: 'DeleteObject',
+  ObjectRestore: 'RestoreObject',
+  ObjectTagging: 'PutObjectTagging',
+  ObjectAcl: 'PutObjectAcl',
+};
+
+/**
+ * Other spellings of an eventName that IAM may use: without an API version suffix (`V2`, an
+ * 8-digit date), and the plural/singular of the last word.
+ */
+export function nameVariants(eventName: string): string[] {
+  const out: string[] = [];
+  const bare = stripLambdaVersion(eventName).replace(/V\d$/, '');
+  if (bare !== eventName) out.push(bare);
+  for (const n of [eventName, bare]) {
+    if (n.endsWith('s')) out.push(n.slice(0, -1));
+    else out.push(n + 's');
+  }
+  return out;
+}
 
 /**
  * API Gateway's IAM actions are HTTP verbs on resource paths (`apigateway:POST` on `/restapis`);

@@ -24,4 +24,6 @@ export const EVENT_SOURCE_PREFIX: Readonly<Record<string, string>> = {
   'streams.dynamodb': 'dynamodb',
   'api.ecr': 'ecr',
   'lex': 'lex',
+  // S3 event notifications, which share CloudTrail's `Records` wrapper but are not CloudTrail records.
+  'aws:s3': 's3',
 };

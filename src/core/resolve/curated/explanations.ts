@@ -5,10 +5,9 @@
 import type { RecordValues } from '../recordValues';
 import { isKmsKeyId } from '../fillTemplates';
 
-/** A specific reason for `action` (e.g. `kms:Decrypt`) missing a target, if one is known. */
-export function explainMissing(action: string, missingVariable: string, values: RecordValues): string | undefined {
-  const prefix = action.slice(0, action.indexOf(':'));
-  if (prefix === 'kms' && missingVariable === 'KeyId') {
+/** Why a KMS call names no key: no key id, an alias, or a value that is neither. */
+export function explainKms(action: string, missingVariable: string, values: RecordValues): string | undefined {
+  if (missingVariable === 'KeyId') {
     const keyId = firstRequest(values, 'keyid') ?? firstRequest(values, 'targetkeyid');
     if (keyId === undefined) {
       return `${action}: the record carries no key id (CloudTrail omits it when the key is identified by the ciphertext, and this record has no resources[] entry)`;
@@ -18,7 +17,12 @@ export function explainMissing(action: string, missingVariable: string, values: 
     }
     if (!isKmsKeyId(keyId)) return `${action}: keyId "${keyId}" is neither a key id, a key ARN nor an alias`;
   }
-  if (prefix === 'secretsmanager' && missingVariable === 'SecretId') {
+  return undefined;
+}
+
+/** Why a Secrets Manager call names no secret: a name lacks the ARN's random suffix. */
+export function explainSecret(action: string, missingVariable: string, values: RecordValues): string | undefined {
+  if (missingVariable === 'SecretId') {
     const name = firstRequest(values, 'secretid') ?? firstRequest(values, 'name');
     if (name !== undefined) {
       return `${action}: the secret is named "${name}" only; its ARN ends in a random suffix the record does not carry`;

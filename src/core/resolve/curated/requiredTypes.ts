@@ -20,10 +20,17 @@ export const RESPONSE_TYPES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Resource types with a fixed ARN that IAM uses as a switch, not a resource anybody owns:
- * never a target.
+ * Resource types that are no resource anybody owns, keyed by type name or `service:type`: a fixed
+ * ARN IAM uses as a switch, or Identity Center's `account/<id>`, which stands for the member
+ * account an assignment provisions into (an account assignment targets its permission set and
+ * instance; the `account` ARN would be invented from the caller's account).
  */
-export const PSEUDO_TYPES: ReadonlySet<string> = new Set(['bedrock-marketplace-model-endpoint']);
+export const PSEUDO_TYPES: ReadonlySet<string> = new Set(['bedrock-marketplace-model-endpoint', 'sso:Account']);
+
+/** True for a type that is never a target (PSEUDO_TYPES). */
+export function isPseudoType(type: { name: string; template: { service: string } }): boolean {
+  return PSEUDO_TYPES.has(type.name) || PSEUDO_TYPES.has(`${type.template.service}:${type.name}`);
+}
 
 /**
  * SSM tagging calls name their resource by `resourceType` + `resourceId`; this maps the

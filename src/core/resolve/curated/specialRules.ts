@@ -9,7 +9,9 @@ import type { Plan } from '../plan';
 import type { RecordValues } from '../recordValues';
 import type { TargetSet } from '../targetSet';
 import { ec2TypeOfId } from './ec2Ids';
+import { shorterArns } from '../../arn/arn';
 import { SSM_TAGGABLE_TYPES } from './requiredTypes';
+import { explainKms, explainSecret } from './explanations';
 
 export interface CuratedTarget {
   arn: string;
@@ -25,21 +27,181 @@ const IAM_CALLER_DEFAULT = new Set([
   'GetLoginProfile', 'UploadSigningCertificate', 'DeleteSigningCertificate', 'UpdateSigningCertificate',
 ]);
 
-const RULE_PREFIXES = new Set(['ec2', 'iam', 's3', 'ssm', 'sns', 'bedrock', 'apigateway']);
 const NONE: readonly CuratedTarget[] = [];
+
+/** What a service rule reads. */
+export interface RuleContext {
+  plan: Plan;
+  eventName: string;
+  record: CloudTrailRecord;
+  values: RecordValues;
+  env: ArnEnv;
+}
+
+/**
+ * One service's curated knowledge, as data: which events it concerns, what it adds, why. The
+ * engine (resolver.ts, plan.ts) reads these flags and never tests a service name itself.
+ */
+export interface ServiceRule {
+  /** IAM prefix the rule belongs to. */
+  prefix: string;
+  /** Why the rule exists, for people reading the table. */
+  explanation: string;
+  /** Extra targets the record names in a way templates cannot read. */
+  targets?: (ctx: RuleContext, out: CuratedTarget[]) => void;
+  /** The rule reads request values even for calls IAM gives no resource type (SSM on instances). */
+  readsWithoutTypes?: boolean;
+  /** The rule replaces template filling for the service (API Gateway's nested collection paths). */
+  replacesTemplates?: boolean;
+  /** Rearranges the targets once all tiers ran (an existing ENI instead of its subnet and groups). */
+  after?: (eventName: string, values: RecordValues, set: TargetSet) => void;
+  /** Keys the rule reads besides template variables. */
+  keys?: readonly string[];
+  /** The rule concerns only calls IAM gives a resource type (so a scan may still drop the others). */
+  typedCallsOnly?: boolean;
+  /** A reason in words a person can act on when the template's variable is missing, checked before the generic one. */
+  explain?: (action: string, missingVariable: string, values: RecordValues) => string | undefined;
+}
+
+export const SERVICE_RULES: readonly ServiceRule[] = [
+  {
+    prefix: 'ec2',
+    explanation: 'mixed id lists (CreateTags resourcesSet) take each id\'s type from its prefix (i-, vol-, sg-…); RunInstances with an existing ENI is checked against the ENI',
+    targets: (c, out) => out.push(...ec2IdTargets(c.values, EC2_MIXED_ID_KEYS, c.env)),
+    after: existingInterfaceOnly,
+    keys: ['resourceid', 'resourceids', 'resourceidset', 'networkinterfaceid'],
+  },
+  {
+    prefix: 'iam',
+    explanation: 'user calls without userName act on the calling user (IAM API reference); the root user is arn:…:iam::<account>:root',
+    targets: (c, out) => {
+      if (IAM_CALLER_DEFAULT.has(c.eventName)) iamCaller(c.record, c.values, out);
+    },
+    after: serviceLinkedRoles,
+    keys: ['username'],
+  },
+  {
+    prefix: 's3',
+    explanation: 'CopyObject/UploadPartCopy read the copy source `bucket/key`; S3 event notifications (eventSource aws:s3) carry bucket and object in their s3 field',
+    targets: (c, out) => {
+      s3CopySource(c.values, c.env, out);
+      s3Notification(c.record, c.env, out);
+    },
+    keys: ['x-amz-copy-source', 'copysource'],
+  },
+  {
+    prefix: 'ssm',
+    explanation: 'tagging calls name resourceType + resourceId; calls on an EC2 instance target the ec2 instance (mi- ids are SSM managed instances)',
+    targets: (c, out) => ssmTargets(c.plan, c.values, c.env, out),
+    readsWithoutTypes: true,
+    keys: ['resourceid', 'resourcetype', 'instanceid'],
+  },
+  {
+    prefix: 'sns',
+    explanation: 'a subscription ARN is its topic ARN plus :<uuid>; IAM authorises on the topic',
+    targets: (c, out) => snsSubscription(c.values, out),
+    keys: ['subscriptionarn'],
+  },
+  {
+    prefix: 'bedrock',
+    explanation: 'modelId such as anthropic.claude-… is a foundation model, whose ARN has no account',
+    targets: (c, out) => {
+      if (c.plan.types.some((pt) => pt.type.name === 'foundation-model')) bedrockModel(c.values, c.env, out);
+    },
+    keys: ['modelid'],
+  },
+  {
+    prefix: 'apigateway',
+    explanation: 'IAM authorises HTTP verbs on resource paths (/restapis/<id>[/stages/<name>]); templates nest every collection under every API',
+    targets: (c, out) => apiGatewayPath(c.eventName, c.values, c.env, out),
+    replacesTemplates: true,
+    keys: ['restapiid', 'id', 'stagename'],
+  },
+  {
+    prefix: 'dynamodb',
+    explanation: 'PartiQL calls (ExecuteStatement, BatchExecuteStatement, ExecuteTransaction) name their table inside the statement text',
+    targets: (c, out) => partiqlTables(c.values, c.env, out),
+    keys: ['statement'],
+    typedCallsOnly: true,
+  },
+  {
+    prefix: 'kms',
+    explanation: 'only a key id or key ARN names a key: an alias is not a key, and Decrypt often carries no key id at all',
+    explain: explainKms,
+    keys: ['keyid', 'targetkeyid'],
+    typedCallsOnly: true,
+  },
+  {
+    prefix: 'secretsmanager',
+    explanation: 'a secret ARN ends in a random suffix that a secret name lacks: only an ARN names a secret',
+    explain: explainSecret,
+    keys: ['secretid', 'name'],
+    typedCallsOnly: true,
+  },
+];
+
+const RULES_BY_PREFIX = new Map<string, ServiceRule>(SERVICE_RULES.map((r) => [r.prefix, r]));
+
+/** The curated rule of a service, if it has one. */
+export function serviceRule(prefix: string | undefined): ServiceRule | undefined {
+  return prefix === undefined ? undefined : RULES_BY_PREFIX.get(prefix);
+}
+
+/** Services whose curated rules can find targets where IAM lists no resource type (for the Athena scan). */
+export const RULE_PREFIXES: ReadonlySet<string> = new Set(SERVICE_RULES.filter((r) => r.typedCallsOnly !== true).map((r) => r.prefix));
 
 /** Every curated target the record yields. */
 export function curatedTargets(plan: Plan, eventName: string, record: CloudTrailRecord, values: RecordValues, env: ArnEnv): readonly CuratedTarget[] {
-  if (!RULE_PREFIXES.has(plan.prefix ?? '')) return NONE;
+  const rule = serviceRule(plan.prefix);
+  if (!rule?.targets) return NONE;
   const out: CuratedTarget[] = [];
-  if (plan.prefix === 'ec2') out.push(...ec2IdTargets(values, EC2_MIXED_ID_KEYS, env));
-  else if (plan.prefix === 'iam' && IAM_CALLER_DEFAULT.has(eventName)) iamCaller(record, values, out);
-  else if (plan.prefix === 's3') s3CopySource(values, env, out);
-  else if (plan.prefix === 'ssm') ssmTargets(plan, values, env, out);
-  else if (plan.prefix === 'sns') snsSubscription(values, out);
-  else if (plan.prefix === 'bedrock' && plan.types.some((pt) => pt.type.name === 'foundation-model')) bedrockModel(values, env, out);
-  else if (plan.prefix === 'apigateway') apiGatewayPath(eventName, values, env, out);
-  return out;
+  rule.targets({ plan, eventName, record, values, env }, out);
+  return out.length > 0 ? out : NONE;
+}
+
+/** A PartiQL statement's table: `SELECT … FROM "T"`, `INSERT INTO "T"`, `UPDATE "T"`, `DELETE FROM "T"`. */
+function partiqlTables(values: RecordValues, env: ArnEnv, out: CuratedTarget[]): void {
+  for (const fv of values.byKey.get('statement') ?? []) {
+    if (fv.side !== 'request') continue;
+    const m = /\b(?:from|into|update)\s+("([^"]{1,255})"|([A-Za-z0-9_.-]{3,255}))/i.exec(fv.value);
+    const table = m ? (m[2] ?? m[3]) : undefined;
+    if (!table) continue;
+    const name = table.split('.')[0] as string; // `"T"."index"` reads an index of T
+    out.push({ arn: `arn:${env.partition}:dynamodb:${env.region}:${env.account}:table/${name}`, resourceType: 'table' });
+  }
+}
+
+/**
+ * S3 event notifications (`eventSource: aws:s3`, sent to SNS/SQS/Lambda) are not CloudTrail
+ * records, but share the `Records` wrapper. Their bucket and object are in `s3`; the key is
+ * URL-encoded with `+` for spaces.
+ */
+const NOTIFICATION = 'read from an S3 event notification, not a CloudTrail record: the caller is only a principalId';
+
+function s3Notification(record: CloudTrailRecord, env: ArnEnv, out: CuratedTarget[]): void {
+  if (record.eventSource !== 'aws:s3') return;
+  const s3 = record['s3'];
+  if (s3 === null || typeof s3 !== 'object') return;
+  const bucket = (s3 as Record<string, unknown>)['bucket'];
+  const object = (s3 as Record<string, unknown>)['object'];
+  const name = bucket !== null && typeof bucket === 'object' ? (bucket as Record<string, unknown>)['name'] : undefined;
+  if (typeof name !== 'string' || name === '' || name.includes('/')) return;
+  const key = object !== null && typeof object === 'object' ? (object as Record<string, unknown>)['key'] : undefined;
+  if (typeof key === 'string' && key !== '') {
+    out.push({ arn: `arn:${env.partition}:s3:::${name}/${safeDecode(key.replace(/\+/g, ' '))}`, resourceType: 'object', assumption: NOTIFICATION });
+  } else out.push({ arn: `arn:${env.partition}:s3:::${name}`, resourceType: 'bucket', assumption: NOTIFICATION });
+}
+
+/**
+ * Service-linked roles live under `/aws-service-role/<service>/`, which a bare `AWSServiceRoleFor…`
+ * name does not tell: a template's `/` path would name another role. Such guesses are dropped
+ * (the record stays a gap) unless the record gave the whole ARN.
+ */
+function serviceLinkedRoles(_eventName: string, _values: RecordValues, set: TargetSet): void {
+  for (let i = set.targets.length - 1; i >= 0; i--) {
+    const t = set.targets[i];
+    if (t && t.via !== 'resources' && !t.via.startsWith('arn-') && t.arn.includes(':role/AWSServiceRoleFor')) set.removeTarget(i);
+  }
 }
 
 /**
@@ -52,7 +214,7 @@ export function existingInterfaceOnly(eventName: string, values: RecordValues, s
   for (let i = set.targets.length - 1; i >= 0; i--) {
     const t = set.targets[i];
     if (t && t.via !== 'resources' && (t.resourceType === 'subnet' || t.resourceType === 'security-group')) {
-      set.targets.splice(i, 1);
+      set.removeTarget(i);
       set.addRelated(t.arn, t.via, t.resourceType);
     }
   }
@@ -73,8 +235,9 @@ function apiGatewayPath(eventName: string, values: RecordValues, env: ArnEnv, ou
 function snsSubscription(values: RecordValues, out: CuratedTarget[]): void {
   for (const fv of values.byKey.get('subscriptionarn') ?? []) {
     if (fv.side !== 'request' || !fv.value.startsWith('arn:')) continue;
-    const cut = fv.value.lastIndexOf(':');
-    if (cut > 0 && fv.value.split(':').length === 7) out.push({ arn: fv.value.slice(0, cut), resourceType: 'topic' });
+    // `arn:…:sns:region:account:topic:uuid`: the topic is the ARN one field shorter.
+    const topic = fv.value.split(':').length === 7 ? shorterArns(fv.value, 1)[0] : undefined;
+    if (topic) out.push({ arn: topic, resourceType: 'topic' });
   }
 }
 
@@ -144,9 +307,10 @@ export function ec2IdTargets(values: RecordValues, keys: readonly string[] | und
 function iamCaller(record: CloudTrailRecord, values: RecordValues, out: CuratedTarget[]): void {
   if (values.byKey.has('username')) return;
   const who = record.userIdentity;
-  if (who === null || typeof who !== 'object' || who.type !== 'IAMUser' || typeof who.arn !== 'string') return;
-  if (!who.arn.startsWith('arn:') || !who.arn.includes(':user/')) return;
-  out.push({ arn: who.arn, resourceType: 'user' });
+  if (who === null || typeof who !== 'object' || typeof who.arn !== 'string' || !who.arn.startsWith('arn:')) return;
+  // The root user's own credentials: its ARN is `arn:…:iam::<account>:root`, never `user/<name>`.
+  if (who.type === 'Root' && who.arn.endsWith(':root')) out.push({ arn: who.arn, resourceType: 'user' });
+  else if (who.type === 'IAMUser' && who.arn.includes(':user/')) out.push({ arn: who.arn, resourceType: 'user' });
 }
 
 function s3CopySource(values: RecordValues, env: ArnEnv, out: CuratedTarget[]): void {
