@@ -20,7 +20,7 @@ async function exportThroughDialog(arg: unknown): Promise<vscode.Uri | undefined
   await waitFor('the export to finish', async () => {
     if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     return settled;
-  }, 60_000);
+  });
   return run;
 }
 
