@@ -49,6 +49,24 @@ suite('export', () => {
     rmSync(file, { force: true });
   });
 
+  // The palette and the Findings title pass no product; the file offered is named after the scope of
+  // the check it writes, not a generic name over one product's findings.
+  test('exporting with no argument after one product\'s check offers that product\'s file', async () => {
+    const a = await openDemo();
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(folder);
+    const product = 'catalog';
+    assert.equal(await vscode.commands.executeCommand('tagtrail.checkViolations', { product, contextValue: 'product' }), 'done');
+    const file = join(folder, `tagtrail-findings-${product}.md`);
+    rmSync(file, { force: true });
+    const uri = await exportThroughDialog(undefined);
+    assert.equal(uri?.fsPath, file);
+    assert.equal(a.lastCheckResult()?.scope.product, product);
+    assert.equal(readFileSync(file, 'utf8'), renderMarkdown(a.lastCheckResult()!));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    rmSync(file, { force: true });
+  });
+
   // Scripts pass the file: no dialog may open (it would never be answered here, so the command
   // would not settle and the test would time out).
   test('a target Uri as second argument is written without a dialog', async () => {
