@@ -32,7 +32,9 @@ function packageVsix(dir: string): string {
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const shots = join(repo, 'test-results', 'editor');
+  // The README's pictures come from the oldest editor's run (npm run screenshots); others keep theirs apart.
+  const which = args.editor ?? process.env.TAGTRAIL_EDITOR ?? 'oldest';
+  const shots = join(repo, 'test-results', 'editor', ...(which === 'oldest' ? [] : [which]));
   mkdirSync(shots, { recursive: true });
   const scratch = mkdtempSync(join(tmpdir(), 'tagtrail-e2e-'));
   let server: CodeServer | undefined;
