@@ -199,8 +199,10 @@ export async function scenario(steps: Steps, ctx: ScenarioContext): Promise<void
     await row(page, 'Products', 'Resources', 2).first().waitFor();
     const group = row(page, 'Products', 'Resources', 2).first();
     await group.click({ button: 'right' });
-    // VS Code shows no menu at all when a row contributes no entry; when it shows one, it must not
-    // offer the product commands.
+    // The tree focuses the row it opened (or would open) a menu for, in the same event: once the
+    // group is focused, the menu is there or there is none. VS Code shows no menu at all when a row
+    // contributes no entry; when it shows one, it must not offer the product commands.
+    await view(page, 'Products').locator('.monaco-list-row.focused[aria-level="2"]').filter({ has: page.locator('.label-name', { hasText: /^Resources$/ }) }).waitFor();
     const menu = page.locator('.context-view .monaco-menu').filter({ visible: true });
     const labels = (await menu.count()) > 0 ? (await menu.first().locator('.action-label').allTextContents()).map((t) => t.trim()) : [];
     await page.keyboard.press('Escape');
