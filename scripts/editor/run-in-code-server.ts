@@ -5,6 +5,7 @@
 //
 // Usage: tsx scripts/editor/run-in-code-server.ts [--extension <dir>] [--suite <index.js>]
 //          [--folder <dir>] [--timeout <s>] [--grep <pattern>] [--theme <name>] [--keep]
+//          [--editor oldest|newest]   (default TAGTRAIL_EDITOR, else oldest; see scripts/editor/editors.json)
 //        tsx scripts/editor/run-in-code-server.ts --test-cli   (.vscode-test.mjs through test-cli's own runner)
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launchChromium, plainConsoleText } from './browser';
-import { startCodeServer, type CodeServer } from './codeServer';
+import { editor, startCodeServer, type CodeServer } from './codeServer';
+import { scaled, timeoutScale } from './timeouts';
 import { SpecWatcher, testCliLaunch } from './testCli';
 import { GREP_ENV, LINE_PREFIX, RESULT_ENV, type EditorSuiteResult } from '../../test/editor/suite/result';
 
@@ -22,10 +24,12 @@ const { values: args } = parseArgs({
     extension: { type: 'string', default: repo },
     suite: { type: 'string', default: join(repo, 'out', 'test', 'editor', 'suite', 'index.js') },
     folder: { type: 'string' },
+    // The whole suite's bound, times TAGTRAIL_TEST_TIMEOUT_SCALE (each test has its own, scaled alike).
     timeout: { type: 'string', default: '300' },
     grep: { type: 'string' },
     theme: { type: 'string', default: 'Default Light Modern' },
     keep: { type: 'boolean', default: false },
+    editor: { type: 'string' },
     'test-cli': { type: 'boolean', default: false },
   },
 });
@@ -90,8 +94,9 @@ async function main(): Promise<void> {
     // The extension host inherits code-server's environment: that is how the suite learns where to write.
     const env: Record<string, string> = { [RESULT_ENV]: resultFile, ...cli?.env };
     if (args.grep) env[GREP_ENV] = args.grep;
-    server = await startCodeServer({ ...(folder ? { folder: resolve(folder) } : {}), theme: args.theme, keep: args.keep, env });
-    console.log(`editor: code-server on ${server.origin} (${((Date.now() - started) / 1000).toFixed(1)}s), workspace ${server.folder}${cli ? `, test-cli configuration "${cli.label}"` : ''}`);
+    const ed = editor(args.editor);
+    server = await startCodeServer({ ...(folder ? { folder: resolve(folder) } : {}), theme: args.theme, keep: args.keep, env, editor: ed.name });
+    console.log(`editor: code-server ${ed.codeServer} (VS Code ${ed.vscode}, Node ${ed.nodeVersion}) on ${server.origin} (${((Date.now() - started) / 1000).toFixed(1)}s), workspace ${server.folder}, time-outs x${timeoutScale()}${cli ? `, test-cli configuration "${cli.label}"` : ''}`);
     browser = await launchChromium();
     const page = await browser.newPage();
     const spec = new SpecWatcher();
@@ -104,12 +109,13 @@ async function main(): Promise<void> {
         }
         return;
       }
+      if (process.env.TAGTRAIL_EDITOR_CONSOLE) console.log(`console: ${text.slice(0, 500)}`);
       const at = text.indexOf(LINE_PREFIX);
       if (at >= 0) console.log(text.slice(at + LINE_PREFIX.length));
     });
     const remote = (p: string): string => `vscode-remote://127.0.0.1:${server!.port}${p}`;
     await page.goto(server.workbenchUrl([['extensionDevelopmentPath', remote(extension)], ['extensionTestsPath', remote(suite)]]));
-    const timeout = Number(args.timeout) * 1000;
+    const timeout = scaled(Number(args.timeout) * 1000);
     const result: EditorSuiteResult | SpecOutcome | string =
       cli ? await waitForSpec(spec, server, timeout) : await waitForResult(resultFile, server, timeout);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

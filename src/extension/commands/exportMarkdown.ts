@@ -21,7 +21,10 @@ export async function exportMarkdown(ctx: CommandContext, arg?: unknown, target?
     void vscode.window.showInformationMessage('TagTrail: run Check Violations first.');
     return undefined;
   }
-  const file = target instanceof vscode.Uri ? target : await askTarget(product);
+  // Named after the scope of what is written, however the command was reached: the palette and the
+  // Findings title pass no product, and a tree item whose handle VS Code could no longer resolve
+  // (its tree refreshed under the menu) arrives as undefined, yet the last check may be one product's.
+  const file = target instanceof vscode.Uri ? target : await askTarget(product ?? ctx.session.lastCheckProduct);
   if (!file) return undefined;
   await vscode.workspace.fs.writeFile(file, Buffer.from(renderMarkdown(result), 'utf8'));
   ctx.log.info(`exported ${result.findings.length} findings to ${escapeTerminal(file.fsPath)}`);

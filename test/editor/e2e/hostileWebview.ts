@@ -5,7 +5,7 @@
 // CSP violation must be one that blocked injected content. test/unit/trust/webviewBrowser.test.ts
 // proves the same on the bare page; this proves it through the editor's own webview frames.
 //
-// Usage: tsx test/editor/e2e/hostileWebview.ts [--extension <dir>] [--keep]
+// Usage: tsx test/editor/e2e/hostileWebview.ts [--extension <dir>] [--keep] [--editor oldest|newest]
 // (--extension: a copy of the extension to load instead of this checkout, e.g. a deliberately broken one)
 import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,13 +13,14 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { launchChromium, plainConsoleText } from '../../../scripts/editor/browser';
-import { startCodeServer, type CodeServer } from '../../../scripts/editor/codeServer';
+import { editor, startCodeServer, type CodeServer } from '../../../scripts/editor/codeServer';
+import { scaled, timeoutScale } from '../../../scripts/editor/timeouts';
 import { ALPHA_ROLE, PAYLOADS, hostileCases, writeHostileFiles } from '../../fixtures/hostile/hostileRecords';
 import { Steps } from './steps';
 import { openContainer, waitForWorkbench, webviewFrame } from './workbench';
 
 const repo = resolve(__dirname, '..', '..', '..');
-const { values: args } = parseArgs({ options: { extension: { type: 'string', default: repo }, keep: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { extension: { type: 'string', default: repo }, keep: { type: 'boolean', default: false }, editor: { type: 'string' } } });
 
 interface Violation { directive: string; blocked: string; sample: string; href: string }
 interface ProbeState { canary: string[]; csp: Violation[]; alive: boolean }
@@ -130,13 +131,13 @@ async function showActivity(page: Page, arn: string): Promise<void> {
   const input = page.locator('.quick-input-widget input.input').first();
   await page.locator('.quick-input-widget .quick-input-title', { hasText: 'TagTrail' }).waitFor();
   await input.fill(arn.split(':').pop() ?? arn);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: arn }).first().waitFor({ timeout: 60_000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: arn }).first().waitFor();
   await input.press('Enter');
 }
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const shots = join(repo, 'test-results', 'editor', 'hostile');
+  const shots = join(repo, 'test-results', 'editor', 'hostile', args.editor ?? process.env.TAGTRAIL_EDITOR ?? 'oldest');
   mkdirSync(shots, { recursive: true });
   const files = writeHostileFiles();
   const cases = hostileCases();
@@ -158,10 +159,12 @@ async function main(): Promise<number> {
   let sweep: Sweep | undefined;
   try {
     const folder = workspaceWith(files.dir, files.inventory, [files.jsonl]);
-    server = await startCodeServer({ folder, keep: args.keep });
+    const ed = editor(args.editor);
+    server = await startCodeServer({ folder, keep: args.keep, editor: ed.name });
+    console.log(`hostile: code-server ${ed.codeServer} (VS Code ${ed.vscode}, Node ${ed.nodeVersion}), time-outs x${timeoutScale()}`);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(scaled(60_000));
     await page.addInitScript(PROBES);
     page.on('console', (m) => { const t = plainConsoleText(m.text()); if (/Content Security Policy/i.test(t)) consoleCsp.push(t.slice(0, 300)); });
     const remote = (p: string): string => `vscode-remote://127.0.0.1:${server!.port}${p}`;
@@ -172,18 +175,21 @@ async function main(): Promise<number> {
       await p.goto(url);
       await waitForWorkbench(p);
       await openContainer(p);
-      await p.locator('.sidebar .pane .monaco-list-row', { hasText: 'beta' }).first().waitFor({ timeout: 90_000 });
+      await p.locator('.sidebar .pane .monaco-list-row', { hasText: 'beta' }).first().waitFor();
     });
 
     await steps.run(`the Activity panel of ${ALPHA_ROLE} paints hostile rows`, async () => {
       await showActivity(p, ALPHA_ROLE);
       frame = await webviewFrame(p, 'Activity: alpha-app');
-      await frame.locator('[data-event-id]').first().waitFor({ timeout: 60_000 });
+      await frame.locator('[data-event-id]').first().waitFor();
       sweep = await frame.locator('body').evaluate(`(${SWEEP})()`) as Sweep;
       assert.ok(sweep.texts.length >= PAYLOADS.length, `${sweep.texts.length} rows with data-event-id`);
       console.log(`     ${sweep.texts.length} rows swept in the webview`);
-      // Let a planted onerror (image load failure) or timer fire if anything was parsed as HTML.
-      await p.waitForTimeout(1_000);
+      // Had anything been parsed as HTML, a planted onerror fires when its image fails: wait until
+      // every image in the frame has loaded or failed (none, when the rows are text), then a frame.
+      await frame.locator('body').evaluate(`Promise.all([...document.images].map((i) => i.complete ? 0
+        : new Promise((r) => { i.addEventListener('load', r); i.addEventListener('error', r); })))
+        .then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))`);
     });
 
     await check('payload strings show as literal text', async () => {
@@ -225,9 +231,14 @@ async function main(): Promise<number> {
       const before = (await probeAll(p)).reduce((n, s) => n + s.state.csp.length, 0);
       const images = await frame!.locator('img[src="x"]').count();
       await frame!.locator('body').evaluate((b, html) => (b as unknown as { insertAdjacentHTML(w: string, h: string): void }).insertAdjacentHTML('beforeend', html), PAYLOADS[0]!.text);
-      await p.waitForTimeout(500);
       assert.equal(await frame!.locator('img[src="x"]').count(), images + 1, 'the sweep\'s selector sees the injected image');
-      const after = (await probeAll(p)).flatMap((s) => s.state.csp);
+      // The violation is reported when the image fails and its handler is refused: wait for it.
+      const deadline = Date.now() + scaled(30_000);
+      let after = (await probeAll(p)).flatMap((s) => s.state.csp);
+      while (!(after.length > before && after.slice(before).some(injected)) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        after = (await probeAll(p)).flatMap((s) => s.state.csp);
+      }
       assert.ok(after.length > before && after.slice(before).some(injected), `a blocked-handler violation is recorded (${after.length - before} new)`);
     });
   } catch (e) {

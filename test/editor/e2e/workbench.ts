@@ -1,11 +1,13 @@
 // Playwright handles on the VS Code workbench as a user sees it: views by their title, tree rows by
-// their text, context menus, the quick input, and the nested iframes of a webview.
+// their exact label and depth, context menus, the quick input, and the nested iframes of a webview.
+// Every wait here is on a state of the page; the bounds are Playwright's default time-out, which the
+// runners set from TAGTRAIL_TEST_TIMEOUT_SCALE (scripts/editor/timeouts.ts).
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /** Waits until the workbench has drawn and knows TagTrail's contributions (its activity bar entry). */
 export async function waitForWorkbench(page: Page): Promise<void> {
-  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-  await activityItem(page).waitFor({ timeout: 90_000 });
+  await page.locator('.monaco-workbench').waitFor();
+  await activityItem(page).waitFor();
 }
 
 function activityItem(page: Page): Locator {
@@ -24,9 +26,13 @@ export function view(page: Page, title: string): Locator {
   return page.locator('.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') }) });
 }
 
-/** A tree row of a view whose label is `label` (exactly), optionally also matching a description. */
-export function row(page: Page, viewTitle: string, label: string): Locator {
-  return view(page, viewTitle).locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(label)}$`) }) });
+/**
+ * A tree row of a view whose label is `label` (exactly), at tree depth `level` when given (1 = a
+ * root: a product is never confused with a Principals/Resources group or a leaf of the same name).
+ */
+export function row(page: Page, viewTitle: string, label: string, level?: number): Locator {
+  const rows = view(page, viewTitle).locator(level === undefined ? '.monaco-list-row' : `.monaco-list-row[aria-level="${level}"]`);
+  return rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(label)}$`) }) });
 }
 
 /** Every visible row label of a view, top to bottom. */
@@ -34,24 +40,56 @@ export async function rowLabels(page: Page, viewTitle: string): Promise<string[]
   return view(page, viewTitle).locator('.monaco-list-row .label-name').allTextContents();
 }
 
-/** Right-clicks `target` and picks `item` from the context menu. */
-export async function contextMenu(page: Page, target: Locator, item: string): Promise<void> {
-  await target.click({ button: 'right' });
-  const menu = page.locator('.monaco-menu').filter({ visible: true });
-  const entry = menu.locator('.action-item', { has: page.locator('.action-label', { hasText: new RegExp(`^${escapeRe(item)}$`) }) }).first();
-  await entry.waitFor();
-  // The menu ignores a release that comes right after it opened (a guard against the right-click's own
-  // mouse-up choosing an entry): hover first, pause like a hand would, then click.
-  await entry.hover();
-  await page.waitForTimeout(300);
-  await entry.click();
-  if (await menu.count() > 0) await page.keyboard.press('Enter');
-  await menu.first().waitFor({ state: 'detached', timeout: 5_000 });
+/** The label of a view's focused row ('' when none). */
+async function focusedLabel(page: Page, viewTitle: string): Promise<string> {
+  const focused = view(page, viewTitle).locator('.monaco-list-row.focused .label-name');
+  return (await focused.count()) > 0 ? (await focused.first().textContent() ?? '') : '';
 }
 
-/** Expands a collapsed tree row (a click toggles it; an expanded row is left alone). */
-export async function expand(target: Locator): Promise<void> {
-  if ((await target.getAttribute('aria-expanded')) !== 'true') await target.click();
+/**
+ * Right-clicks the root row `label` of `viewTitle` and runs `item` from its context menu, once.
+ * The menu must belong to that row: the tree focuses the row it opens a menu for, and that row is
+ * checked before anything is chosen. The entry is chosen with the keyboard (arrow keys until it is
+ * the focused entry, then one Enter), so there is no click the menu might take for the release of
+ * the right-click, and no second activation; then the menu must be gone.
+ */
+export async function contextMenu(page: Page, viewTitle: string, label: string, item: string, level = 1): Promise<void> {
+  const target = row(page, viewTitle, label, level);
+  await target.waitFor();
+  await target.scrollIntoViewIfNeeded();
+  const menu = page.locator('.context-view .monaco-menu').filter({ visible: true });
+  await target.click({ button: 'right' });
+  await menu.first().waitFor();
+  const on = await focusedLabel(page, viewTitle);
+  if (on !== label) {
+    await page.keyboard.press('Escape');
+    throw new Error(`the context menu opened on "${on}", not on "${label}"`);
+  }
+  const entries = menu.first().locator('.action-item:not(.disabled) .action-label:not(.separator)');
+  await entries.first().waitFor();
+  const labels = (await entries.allTextContents()).map((t) => t.trim());
+  if (!labels.includes(item)) {
+    await page.keyboard.press('Escape');
+    throw new Error(`the context menu of "${label}" offers ${JSON.stringify(labels)}, not "${item}"`);
+  }
+  const focusedEntry = menu.first().locator('.action-item.focused .action-label');
+  for (let i = 0; i <= labels.length; i++) {
+    await page.keyboard.press('ArrowDown');
+    await focusedEntry.first().waitFor();
+    if ((await focusedEntry.first().textContent())?.trim() === item) break;
+  }
+  const chosen = (await focusedEntry.first().textContent())?.trim();
+  if (chosen !== item) throw new Error(`could not move the menu's focus to "${item}" (stopped on "${chosen}")`);
+  await page.keyboard.press('Enter');
+  await menu.first().waitFor({ state: 'detached' });
+}
+
+/** Collapses every expanded row of a view (a click toggles it), deepest first. */
+export async function collapseAll(page: Page, viewTitle: string): Promise<void> {
+  const expanded = view(page, viewTitle).locator('.monaco-list-row[aria-expanded="true"]');
+  while ((await expanded.count()) > 0) {
+    await expanded.last().locator('.monaco-tl-twistie').click();
+  }
 }
 
 /** The content frame of the webview panel whose editor tab is `tabTitle` (nested: host iframe, then #active-frame). */
@@ -59,7 +97,7 @@ export async function webviewFrame(page: Page, tabTitle: string): Promise<FrameL
   await page.locator('.tabs-container .tab', { hasText: tabTitle }).first().click();
   // Each webview lives in its own iframe over the editor area; only the active one is visible.
   const host = page.locator('iframe.webview.ready').filter({ visible: true });
-  await host.first().waitFor({ timeout: 30_000 });
+  await host.first().waitFor();
   return host.first().contentFrame().frameLocator('#active-frame');
 }
 
@@ -70,14 +108,15 @@ export async function webviewFrame(page: Page, tabTitle: string): Promise<FrameL
  */
 export async function acceptQuickInput(page: Page, expected: RegExp): Promise<string> {
   const input = page.locator('.quick-input-widget input.input').filter({ visible: true }).first();
-  const deadline = Date.now() + 20_000;
-  let value = '';
-  while (Date.now() < deadline) {
-    value = (await input.count()) > 0 ? await input.inputValue().catch(() => '') : '';
-    if (expected.test(value)) break;
-    await page.waitForTimeout(100);
+  try {
+    // A string: this script has no DOM types.
+    await page.waitForFunction(`[...document.querySelectorAll('.quick-input-widget input.input')]
+      .some((i) => i.offsetParent !== null && new RegExp(${JSON.stringify(expected.source)}).test(i.value))`);
+  } catch {
+    const value = (await input.count()) > 0 ? await input.inputValue().catch(() => '') : '';
+    throw new Error(`the quick input offered "${value}", not ${expected}`);
   }
-  if (!expected.test(value)) throw new Error(`the quick input offered "${value}", not ${expected}`);
+  const value = await input.inputValue();
   await input.press('Enter');
   return value;
 }

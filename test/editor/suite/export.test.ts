@@ -20,7 +20,7 @@ async function exportThroughDialog(arg: unknown): Promise<vscode.Uri | undefined
   await waitFor('the export to finish', async () => {
     if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     return settled;
-  }, 60_000);
+  });
   return run;
 }
 
@@ -46,6 +46,24 @@ suite('export', () => {
     }
     await waitFor('the exported file to open in an editor', () =>
       vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === file));
+    rmSync(file, { force: true });
+  });
+
+  // The palette and the Findings title pass no product; the file offered is named after the scope of
+  // the check it writes, not a generic name over one product's findings.
+  test('exporting with no argument after one product\'s check offers that product\'s file', async () => {
+    const a = await openDemo();
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(folder);
+    const product = 'catalog';
+    assert.equal(await vscode.commands.executeCommand('tagtrail.checkViolations', { product, contextValue: 'product' }), 'done');
+    const file = join(folder, `tagtrail-findings-${product}.md`);
+    rmSync(file, { force: true });
+    const uri = await exportThroughDialog(undefined);
+    assert.equal(uri?.fsPath, file);
+    assert.equal(a.lastCheckResult()?.scope.product, product);
+    assert.equal(readFileSync(file, 'utf8'), renderMarkdown(a.lastCheckResult()!));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     rmSync(file, { force: true });
   });
 

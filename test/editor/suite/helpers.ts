@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { scaled } from '../../../scripts/editor/timeouts';
 import type { TagTrailApi } from '../../../src/extension/extension';
 
 export const EXTENSION_ID = 'tagtrail.tagtrail';
@@ -42,8 +43,12 @@ export function demoExpected(): DemoExpected {
   return JSON.parse(readFileSync(join(demoDir(), 'expected.json'), 'utf8')) as DemoExpected;
 }
 
-/** Polls until `check` returns a value other than undefined/false, or fails saying what never happened. */
-export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, ms = 30_000): Promise<T> {
+/**
+ * Polls until `check` returns a value other than undefined/false (a state: a panel's paint report, a
+ * tree's label, a file), or fails saying what never happened. The bound is scaled by
+ * TAGTRAIL_TEST_TIMEOUT_SCALE (scripts/editor/timeouts.ts): slow is not failed.
+ */
+export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, ms = scaled(60_000)): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await check();

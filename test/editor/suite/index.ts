@@ -4,6 +4,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
+import { scaled } from '../../../scripts/editor/timeouts';
 import { GREP_ENV, LINE_PREFIX, RESULT_ENV, type EditorSuiteResult, type EditorTestOutcome } from './result';
 
 function say(line: string): void {
@@ -25,7 +26,7 @@ export async function run(): Promise<void> {
     if (resultFile) writeFileSync(resultFile, JSON.stringify(result, null, 2));
     say(`suite done: ${result.passed} passed, ${result.failed} failed${result.pending ? `, ${result.pending} pending` : ''}`);
   };
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'base' });
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: scaled(120_000), reporter: 'base' });
   const grep = process.env[GREP_ENV];
   if (grep) mocha.grep(grep);
   for (const f of readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, f));
