@@ -117,8 +117,12 @@ async function judge(base: Base, batches: AsyncIterable<readonly SourcedRecord[]
     ...(opts.maxListed !== undefined ? { maxListed: opts.maxListed } : {}), ...(resolve ? { resolve } : {}),
   });
   const incomplete = incompleteness(result, filter, base.knownProducts);
+  // Inputs read but known to be cut short (a lookup-events output left with a NextToken) are only
+  // known once read: said after the events, beside the source's own warnings.
+  const readWarnings = reading.stats.warnings ?? [];
+  for (const w of readWarnings) opts.onWarning?.(w);
   const notes = [
-    ...source.notes, ...reading.notes, ...source.warnings.map((w) => `Warning: ${w}`),
+    ...source.notes, ...reading.notes, ...[...source.warnings, ...readWarnings].map((w) => `Warning: ${w}`),
     ...readingNotes(reading.stats, reading.duplicates.dropped),
     ...incomplete.map((r) => `Incomplete check: ${r}.`),
   ];

@@ -142,3 +142,14 @@ test('inventory conflicts and truncated exports reach stderr and the report', as
   assert.equal(report.findings.length, 1, 'a.json, named last, wins: beta-data is beta');
   assert.equal(report.scope.notes?.length, 2);
 });
+
+test('a lookup-events output left with a NextToken is a warning on stderr and in the report, after the events are read', async () => {
+  const event = (i: number) => ({ EventId: `e-${i}`, EventName: 'GetObject', CloudTrailEvent: JSON.stringify(getObject('alpha-app', 'beta-data', { eventID: `e-${i}` })) });
+  const dir = tempFiles({ 'lookup.json': JSON.stringify({ Events: [event(1), event(2)], NextToken: 'eyJ0b2tlbiI6MX0=' }, null, 2), 'inv.json': SNAPSHOT });
+  const r = await runCli(['check', '--events', join(dir, 'lookup.json'), '--inventory', join(dir, 'inv.json'), '--format', 'json'], dir);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /^tagtrail: warning: .*lookup\.json: lookup-events output has a NextToken: more events exist than the file holds/m);
+  const report = JSON.parse(r.stdout) as { findings: unknown[]; scope: { notes?: string[] } };
+  assert.equal(report.findings.length, 2);
+  assert.ok(report.scope.notes?.some((n) => /^Warning: .*lookup\.json: lookup-events output has a NextToken/.test(n)), JSON.stringify(report.scope.notes));
+});
