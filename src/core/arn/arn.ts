@@ -68,7 +68,12 @@ export function partitionOfRegion(region: string): string {
   return 'aws';
 }
 
-/** True when an ARN names one resource: a non-empty resource part, no bare path prefix (`…:role/`), no wildcard. */
+/**
+ * True when an ARN names one resource: a non-empty resource part, no bare path prefix (`…:role/`),
+ * no wildcard. A wildcard is a `*` that stands as a whole path or qualifier segment (`bucket/*`,
+ * `function:f:*`, `*`): S3 keys and other names may hold `*` among other characters, and a name
+ * must never make an access invisible.
+ */
 export function isConcreteArn(arn: string): boolean {
   // Called for every target: no allocation, one scan.
   if (!arn.startsWith('arn:')) return false;
@@ -77,7 +82,20 @@ export function isConcreteArn(arn: string): boolean {
   for (; i < arn.length && colons < 4; i++) if (arn.charCodeAt(i) === 58) colons++;
   if (colons < 4 || i >= arn.length) return false;
   const last = arn.charCodeAt(arn.length - 1);
-  return last !== 47 && last !== 58 && arn.indexOf('*', i) < 0; // not `/`, `:`, no `*`
+  return last !== 47 && last !== 58 && !hasWildcardSegment(arn, i); // not `/`, `:`
+}
+
+function isSeparator(c: number): boolean {
+  return c === 47 || c === 58; // `/`, `:`
+}
+
+function hasWildcardSegment(arn: string, from: number): boolean {
+  for (let j = arn.indexOf('*', from); j >= 0; j = arn.indexOf('*', j + 1)) {
+    const before = j === from || isSeparator(arn.charCodeAt(j - 1));
+    const after = j === arn.length - 1 || isSeparator(arn.charCodeAt(j + 1));
+    if (before && after) return true;
+  }
+  return false;
 }
 
 /**

@@ -37,6 +37,9 @@ test('concrete ARNs and shortenings of qualified ones', () => {
   assert.equal(isConcreteArn('arn:aws:s3:::'), false);
   assert.equal(isConcreteArn('arn:aws:dms:r:1:task:*'), false);
   assert.equal(isConcreteArn('arn:aws:iam::1:role/R'), true);
+  assert.equal(isConcreteArn('arn:aws:s3:::b/*'), false, 'a whole-segment * is a wildcard');
+  assert.equal(isConcreteArn('arn:aws:s3:::*'), false);
+  assert.equal(isConcreteArn('arn:aws:s3:::b/k/**bold** _x_'), true, 'an S3 key may hold * among other characters');
   assert.deepEqual(shorterArns('arn:aws:lambda:r:1:function:f:prod'), ['arn:aws:lambda:r:1:function:f', 'arn:aws:lambda:r:1:function']);
   assert.deepEqual(shorterArns('arn:aws:s3:::b'), []);
 });
