@@ -67,10 +67,12 @@ export class EventIdTable {
 }
 
 /** 0–15 for `0-9a-f`, -1 for anything else (uppercase too: that keeps the 128-bit form one-to-one). */
+const HEX = new Int8Array(128).fill(-1);
+for (let c = 0; c < 10; c++) HEX[48 + c] = c;
+for (let c = 0; c < 6; c++) HEX[97 + c] = 10 + c;
+
 function hex(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  return -1;
+  return c < 128 ? (HEX[c] as number) : -1;
 }
 
 /** Fills `out` with the 128 bits of a canonical lowercase UUID; false for any other string. */
