@@ -79,21 +79,22 @@ function hex(c: number): number {
 export function parseUuid(s: string, out: Uint32Array): boolean {
   if (s.length !== 36) return false;
   if (s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) return false;
-  let word = 0;
-  let n = 0;
-  let w = 0;
-  for (let i = 0; i < 36; i++) {
-    if (i === 8 || i === 13 || i === 18 || i === 23) continue;
-    const v = hex(s.charCodeAt(i));
-    if (v < 0) return false;
-    word = (word << 4) | v;
-    if (++n === 8) {
-      out[w++] = word >>> 0;
-      word = 0;
-      n = 0;
-    }
-  }
+  // Each word is two runs of four digits: 0-3 + 4-7, 9-12 + 14-17, 19-22 + 24-27, 28-31 + 32-35.
+  const a = hex4(s, 0), b = hex4(s, 4), c = hex4(s, 9), d = hex4(s, 14);
+  const e = hex4(s, 19), f = hex4(s, 24), g = hex4(s, 28), h = hex4(s, 32);
+  if ((a | b | c | d | e | f | g | h) < 0) return false;
+  out[0] = ((a << 16) | b) >>> 0;
+  out[1] = ((c << 16) | d) >>> 0;
+  out[2] = ((e << 16) | f) >>> 0;
+  out[3] = ((g << 16) | h) >>> 0;
   return true;
+}
+
+/** Four hex digits from `at` as 0-65535, or -1 when one is not a lowercase hex digit. */
+function hex4(s: string, at: number): number {
+  const w = hex(s.charCodeAt(at)), x = hex(s.charCodeAt(at + 1)), y = hex(s.charCodeAt(at + 2)), z = hex(s.charCodeAt(at + 3));
+  if ((w | x | y | z) < 0) return -1;
+  return (w << 12) | (x << 8) | (y << 4) | z;
 }
 
 /** Mixes all four words: generated ids may differ only in their last digits. */
