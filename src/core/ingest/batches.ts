@@ -3,7 +3,7 @@ import type { SourcedRecord } from '../model';
 /**
  * Records in arrays: the public shape of a record stream from a reader to the check. Awaiting once
  * per record costs about as much as judging one (two promise turns per `for await` step), so
- * readers hand over arrays (a whole file's records 1,024 at a time, a streamed file's per chunk)
+ * readers hand over arrays (a whole file's records 64 at a time, a streamed file's per chunk)
  * and the check awaits once per array.
  */
 export type RecordBatches = AsyncIterable<readonly SourcedRecord[]>;

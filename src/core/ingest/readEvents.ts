@@ -76,7 +76,7 @@ async function* inBatches(units: AsyncIterable<Iterable<SourcedRecord>>): AsyncG
 
 /**
  * The records of every source in order, as units a consumer iterates fully before asking for the
- * next: arrays of up to 1,024 of a whole file's records (its errors are reported as each array is
+ * next: arrays of up to 64 of a whole file's records (its errors are reported as each array is
  * made) or a streamed file's batch per chunk.
  */
 async function* readUnits(paths: string[], opts: ReadOptions): AsyncGenerator<Iterable<SourcedRecord>> {

@@ -47,7 +47,7 @@ export async function* recordsFromChunks(chunks: AsyncIterable<Buffer>, source: 
 
 /**
  * Records from a whole decompressed file held in memory, synchronously (no promise per record),
- * in arrays of at most 1,024; a damaged record is reported when its array is made.
+ * in arrays of at most 64 (small arrays let judged records die young); a damaged record is reported when its array is made.
  * Trail files are parsed with one `JSON.parse`, the fastest way V8 offers; anything else, or a file
  * that fails that parse (truncated, concatenated pages), goes through the splitting parser, which
  * recovers what it can. `streamError` is what cut the content short (a damaged gzip).
@@ -65,7 +65,12 @@ export function* recordsFromWhole(buf: Buffer, source: string, ctx: ReadContext,
       // resumption and an iterator result object each, for millions of records.
       let batch: SourcedRecord[] = [];
       let position = 0;
-      for (const value of records) {
+      for (let i = 0; i < records.length; i++) {
+        const value = records[i];
+        // The parsed file's array is this loop's own: letting go of each record as it is handed
+        // on means a record can die young once judged, instead of the whole file's records
+        // living (and being promoted to old space) until its last record is judged.
+        records[i] = undefined;
         position++;
         const r = toSourced(value, source, position);
         if (typeof r !== 'string') {
@@ -93,7 +98,7 @@ export function* recordsFromWhole(buf: Buffer, source: string, ctx: ReadContext,
 }
 
 /** Records of a whole file per array (a power of two: positions are masked with it). */
-const WHOLE_BATCH = 1024;
+const WHOLE_BATCH = 64;
 
 /** The records of a `{"Records":[…]}` or `{"Events":[…]}` file, or undefined if it is not exactly one such object. */
 function parseTrailFile(buf: Buffer): { records: unknown[]; morePages: boolean } | undefined {

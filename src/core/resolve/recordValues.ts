@@ -58,6 +58,18 @@ function lower(k: string): string {
   return l;
 }
 
+/** `^key`, built once per key rather than once per top-level member of every request. */
+const topCache = new Map<string, string>();
+function topLevel(low: string): string {
+  let t = topCache.get(low);
+  if (t === undefined) {
+    t = '^' + low;
+    if (topCache.size > 50_000) topCache.clear(); // keys are untrusted: bound the cache
+    topCache.set(low, t);
+  }
+  return t;
+}
+
 /**
  * What a record without any wanted value or ARN yields: most records, so they share it rather than
  * each allocating an empty Map and array. Callers only read RecordValues.
@@ -103,8 +115,9 @@ class Walker {
         this.walk(child, childKey, group, side, depth + 1);
         // A request's own top-level members (`name`, `id`) are also indexed as `^name`, `^id`:
         // generic names are trusted only there, not deep inside a configuration.
-        if (depth === 0 && side === 'request' && this.wanted !== undefined && this.wanted.has('^' + low) && typeof child === 'string') {
-          this.walk(child, '^' + low, group, side, depth + 1);
+        if (depth === 0 && side === 'request' && this.wanted !== undefined && typeof child === 'string') {
+          const top = topLevel(low);
+          if (this.wanted.has(top)) this.walk(child, top, group, side, depth + 1);
         }
         if (this.nodes > MAX_NODES) return;
       }

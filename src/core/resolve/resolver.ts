@@ -164,11 +164,18 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
 /** Indices of the plan's types that a key present in the record could fill, in plan order. */
 function candidateTypes(plan: Plan, values: RecordValues): readonly number[] {
   if (values.byKey.size === 0) return plan.alwaysTry;
-  const out = plan.alwaysTry.slice();
+  // Copied only when a key adds a type: alwaysTry is already in plan order.
+  let out: number[] | undefined;
   for (const key of values.byKey.keys()) {
     const list = plan.typesByKey.get(key);
-    if (list) for (const i of list) if (!out.includes(i)) out.push(i);
+    if (list) {
+      for (const i of list) {
+        if ((out ?? plan.alwaysTry).includes(i)) continue;
+        (out ??= plan.alwaysTry.slice()).push(i);
+      }
+    }
   }
+  if (out === undefined) return plan.alwaysTry;
   return out.length > 1 ? out.sort((a, b) => a - b) : out;
 }
 

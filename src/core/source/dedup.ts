@@ -1,4 +1,5 @@
 import type { SourcedRecord } from '../model';
+import { EventIdTable } from './eventIdTable';
 
 /**
  * Drops events already read: one event is one eventID in one recipient account and event source,
@@ -7,10 +8,11 @@ import type { SourcedRecord } from '../model';
  */
 export class EventIds {
   dropped = 0;
-  // account → eventSource → eventIDs: two map lookups per record and no key string built.
-  private readonly byAccount = new Map<string, Map<string, Set<string>>>();
+  // account → eventSource → eventIDs: two map lookups per record and no key string built. The ids
+  // are held as 128-bit words where they are UUIDs (see eventIdTable.ts), not as 1M retained strings.
+  private readonly byAccount = new Map<string, Map<string, EventIdTable>>();
   private lastAccount: string | undefined;
-  private lastSources: Map<string, Set<string>> | undefined;
+  private lastSources: Map<string, EventIdTable> | undefined;
 
   /** True the first time an event is seen. */
   fresh(sr: SourcedRecord): boolean {
@@ -27,13 +29,10 @@ export class EventIds {
     }
     const src = typeof r.eventSource === 'string' ? r.eventSource : '';
     let ids = sources.get(src);
-    if (!ids) sources.set(src, (ids = new Set()));
-    if (ids.has(id)) {
-      this.dropped++;
-      return false;
-    }
-    ids.add(id);
-    return true;
+    if (!ids) sources.set(src, (ids = new EventIdTable()));
+    if (ids.add(id)) return true;
+    this.dropped++;
+    return false;
   }
 
   /** The batches without the events already seen. */
