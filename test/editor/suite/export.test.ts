@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { renderMarkdown } from '../../../src/core/report/markdown';
+import { groupResult } from '../../../src/core/report/group';
 import { demoExpected, openDemo, waitFor } from './helpers';
 
 /**
@@ -41,8 +42,13 @@ suite('export', () => {
     assert.ok(r);
     assert.equal(r.scope.product, product, 'export from a product narrows the check to it');
     assert.equal(written, renderMarkdown(r));
+    // The report groups findings by caller, resource and action and names a few event ids per
+    // group: every expected finding must sit in a group whose row (its first event id) is written.
+    const groups = groupResult(r).findingGroups;
     for (const f of demoExpected().findings.filter((x) => x.principalProduct === product || x.resourceProduct === product)) {
-      assert.ok(written.includes(f.eventID), `finding ${f.eventID} in the export`);
+      const group = groups.find((g) => g.events.some((e) => e.eventID === f.eventID));
+      assert.ok(group, `finding ${f.eventID} in a finding group`);
+      assert.ok(written.includes(group.events[0]!.eventID), `the group of finding ${f.eventID} in the export`);
     }
     await waitFor('the exported file to open in an editor', () =>
       vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === file));
