@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { CodeServer } from '../../../scripts/editor/codeServer';
 import { scaled } from '../../../scripts/editor/timeouts';
+import { demoSource } from '../../../src/core/source/fileSource';
+import { checkSource } from '../../../src/core/source/runner';
+import { groupResult, type FindingGroup } from '../../../src/core/report/group';
 import type { Steps } from './steps';
 import { acceptQuickInput, collapseAll, contextMenu, openContainer, row, rowLabels, view, waitForWorkbench, webviewFrame } from './workbench';
 
@@ -310,11 +313,25 @@ export async function scenario(steps: Steps, ctx: ScenarioContext): Promise<void
       await new Promise((r) => setTimeout(r, 200));
     }
     const text = readFileSync(file, 'utf8');
+    // The report groups findings by caller, resource and action and names a few event ids per
+    // group: each expected finding must sit in a group whose row (its first event id) is written.
+    // The groups come from the core's own check of the same demo files.
+    const groups = await demoFindingGroups(PRODUCT);
     const mine = expected.findings.filter((f) => f.principalProduct === PRODUCT || f.resourceProduct === PRODUCT);
-    for (const f of mine) assert.ok(text.includes(f.eventID), `finding ${f.eventID} in the export`);
+    for (const f of mine) {
+      const group = groups.find((g) => g.events.some((e) => e.eventID === f.eventID));
+      assert.ok(group, `finding ${f.eventID} in a finding group`);
+      assert.ok(text.includes(group.events[0]!.eventID), `the group of finding ${f.eventID} in the export`);
+    }
     await page.locator('.tabs-container .tab', { hasText: `Preview tagtrail-findings-${PRODUCT}.md` }).waitFor();
     const preview = await webviewFrame(page, `Preview tagtrail-findings-${PRODUCT}.md`);
     await preview.locator('table').first().waitFor();
     await shot('export-preview-light.png');
   });
+}
+
+/** The finding groups of the core's check of the bundled demo account for one product. */
+async function demoFindingGroups(product: string): Promise<FindingGroup[]> {
+  const run = await checkSource(await demoSource(join(__dirname, '../../../demo')), { tagKeys: ['product'], filter: { product } });
+  return groupResult(run.result).findingGroups;
 }
