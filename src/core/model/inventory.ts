@@ -40,6 +40,12 @@ export interface Inventory {
   warnings?: string[];
   /** Every tag that differed between sources for one ARN, in the order the sources were read. */
   conflicts?: TagConflict[];
+  /**
+   * Tag observations over time (AWS Config history, an aggregator, a source's own record of tags),
+   * for judging events by the tags in force at their time. The trail's own tag events are added by
+   * the check; absent when the source has no history.
+   */
+  history?: import('./tagHistory').TagObservation[];
 }
 
 /** One tag key with different values for one ARN across inventory sources. */
