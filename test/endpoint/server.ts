@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { athenaService, type AthenaEndpoint } from './athena';
 import { describeTrails, lookupEvents } from './services/cloudtrail';
+import { configOperation } from './services/config';
 import { iamOperation } from './services/iam';
 import { s3Operation, s3Route } from './services/s3';
 import { signatureMatches } from './sigv4';
@@ -34,7 +35,7 @@ export interface EndpointOptions {
   /** LookupEvents calls allowed per second per account-region; default 2 as AWS documents. */
   lookupTps?: number;
   /** Largest page the endpoint returns, below what clients ask for, to exercise pagination. */
-  pageCaps?: { iam?: number; tagging?: number; s3?: number };
+  pageCaps?: { iam?: number; tagging?: number; s3?: number; config?: number };
   /** IAM actions (e.g. `iam:ListRoles`) answered with AccessDenied. */
   denyActions?: string[];
   port?: number;
@@ -63,7 +64,7 @@ export interface RunningEndpoint {
   close(): Promise<void>;
 }
 
-const JSON_TARGETS: Record<string, string> = { CloudTrail_20131101: 'cloudtrail', ResourceGroupsTaggingAPI_20170126: 'tagging', AmazonAthena: 'athena' };
+const JSON_TARGETS: Record<string, string> = { CloudTrail_20131101: 'cloudtrail', ResourceGroupsTaggingAPI_20170126: 'tagging', AmazonAthena: 'athena', StarlingDoveService: 'config' };
 const IAM_PREFIX: Record<string, string> = { cloudtrail: 'cloudtrail', tagging: 'tag', iam: 'iam', sts: 'sts', s3: 's3', sso: 'sso' };
 const THROTTLE: Record<Protocol, [number, string]> = { json: [400, 'ThrottlingException'], query: [400, 'Throttling'], 'rest-xml': [503, 'SlowDown'] };
 
@@ -85,7 +86,7 @@ export async function startEndpoint(opts: EndpointOptions): Promise<RunningEndpo
   const log: CallLogEntry[] = [];
   const perSecond = new Map<string, number>();
   const tps = opts.lookupTps ?? 2;
-  const caps = { iam: 100, tagging: 100, s3: 1000, ...opts.pageCaps };
+  const caps = { iam: 100, tagging: 100, s3: 1000, config: 100, ...opts.pageCaps };
   const deny = new Set(opts.denyActions ?? []);
   const athena = opts.athena ? athenaService(opts.athena) : undefined;
 
@@ -156,6 +157,7 @@ export async function startEndpoint(opts: EndpointOptions): Promise<RunningEndpo
         case 'tagging':
           if (operation === 'GetResources') return sendJson(res, getResources(state, identity.account, region, input, caps.tagging));
           throw new ServiceError(400, 'UnknownOperationException', `Unknown operation ${operation}`);
+        case 'config': return sendJson(res, configOperation(state, identity, region, operation, input, caps.config));
         case 'iam': return sendQuery(res, 'iam', operation, iamOperation(state, identity.account, operation, form!, caps.iam));
         case 'sts': return sendQuery(res, 'sts', operation, stsOperation(state, identity, operation, form!));
         case 'athena':

@@ -24,6 +24,14 @@ export const ALLOWED_OPERATIONS: Readonly<Record<string, Readonly<Record<string,
     ListObjectsV2Command: 's3:ListBucket',
     GetObjectCommand: 's3:GetObject',
   },
+  // AWS Config as inventory and tag history (src/core/aws/config): advanced queries (SELECTs only),
+  // the history of resources changed in the window, and whether a region records at all.
+  ConfigServiceClient: {
+    SelectResourceConfigCommand: 'config:SelectResourceConfig',
+    SelectAggregateResourceConfigCommand: 'config:SelectAggregateResourceConfig',
+    GetResourceConfigHistoryCommand: 'config:GetResourceConfigHistory',
+    DescribeConfigurationRecorderStatusCommand: 'config:DescribeConfigurationRecorderStatus',
+  },
   // The Athena scan (src/core/athena): only SELECTs built by TagTrail, and the table's CREATE on
   // explicit request. Stop cancels TagTrail's own query when the user interrupts a check.
   AthenaClient: {

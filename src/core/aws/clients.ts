@@ -6,6 +6,7 @@
  */
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -67,7 +68,7 @@ export function readOnlyPlugin(session: AwsSession, region: string, endpoint?: s
   };
 }
 
-type Made = AthenaClient | CloudTrailClient | IAMClient | ResourceGroupsTaggingAPIClient | S3Client | STSClient;
+type Made = AthenaClient | CloudTrailClient | ConfigServiceClient | IAMClient | ResourceGroupsTaggingAPIClient | S3Client | STSClient;
 
 /** Makes (once per service and region) and owns every AWS client of a session. */
 export class AwsClients {
@@ -103,6 +104,7 @@ export class AwsClients {
   iam(region: string): IAMClient { return this.get('IAM', region, (c) => new IAMClient(c)); }
   tagging(region: string): ResourceGroupsTaggingAPIClient { return this.get('RESOURCE_GROUPS_TAGGING_API', region, (c) => new ResourceGroupsTaggingAPIClient(c)); }
   cloudTrail(region: string): CloudTrailClient { return this.get('CLOUDTRAIL', region, (c) => new CloudTrailClient(c)); }
+  configService(region: string): ConfigServiceClient { return this.get('CONFIG_SERVICE', region, (c) => new ConfigServiceClient(c)); }
   athena(region: string): AthenaClient { return this.get('ATHENA', region, (c) => new AthenaClient(c)); }
   s3(region: string): S3Client {
     return this.get('S3', region, (c) => new S3Client({ ...c, forcePathStyle: this.session.forcePathStyle ?? false }));

@@ -11,6 +11,7 @@ import { awsClients, awsProfile } from '../source/awsSession';
 import { cachedLookup, type LookupStats } from './eventCache';
 import { TagTrailAwsError, explainAwsError, isPlausibleRegion } from './errors';
 import { liveInventory } from './inventory';
+import { configInventory, type InventorySource } from './config/inventory';
 import { RateLimiter } from './limiter';
 import { toSourcedRecord, type LookupQuery } from './lookupEvents';
 import { mergeAsync } from './merge';
@@ -39,6 +40,12 @@ export interface LiveInputOptions {
   maxAttempts?: number;
   /** Counts of what is read (records, unreadable records), filled while `events` is read. */
   readStats?: ReadStats;
+  /** Where tags come from: the tagging API (default), AWS Config, or a Config aggregator. */
+  inventorySource?: InventorySource;
+  /** The aggregator of `config-aggregator`. */
+  configAggregator?: string;
+  /** Bound on AWS Config history calls per check (Config sources); default 200, 0 reads none. */
+  maxHistoryCalls?: number;
 }
 
 export interface CallerIdentity { account: string; arn: string; userId: string }
@@ -96,7 +103,14 @@ export async function loadLiveInputs(opts: LiveInputOptions): Promise<LiveInputs
     account = who.Account;
     const callerIdentity: CallerIdentity = { account, arn: who.Arn, userId: who.UserId ?? '' };
     log?.(`checking as ${callerIdentity.arn} in ${account}, regions ${regions.join(', ')}`);
-    const inventory = await liveInventory({ iam: clients.iam(regions[0]!), tagging: (r) => clients.tagging(r), regions, ...(signal ? { signal } : {}) });
+    const source = opts.inventorySource ?? 'tagging';
+    const fromConfig = source === 'tagging' ? undefined : await configInventory({
+      source, ...(opts.configAggregator ? { aggregator: opts.configAggregator } : {}),
+      clients: { config: (r) => clients.configService(r), iam: (r) => clients.iam(r), tagging: (r) => clients.tagging(r) },
+      regions, account, since: opts.since, until, ...(opts.maxHistoryCalls !== undefined ? { maxHistoryCalls: opts.maxHistoryCalls } : {}), ...(signal ? { signal } : {}),
+    });
+    if (fromConfig) log?.(`inventory from ${source}: ${Object.entries(fromConfig.calls).map(([a, n]) => `${a} ×${n}`).join(', ')}`);
+    const inventory = fromConfig?.inventory ?? await liveInventory({ iam: clients.iam(regions[0]!), tagging: (r) => clients.tagging(r), regions, ...(signal ? { signal } : {}) });
     let trails: TrailInfo[] = [];
     let trailsError: string | undefined;
     try {
@@ -138,7 +152,7 @@ export async function loadLiveInputs(opts: LiveInputOptions): Promise<LiveInputs
         clients.destroy();
       }
     })();
-    const scopeNotes = scopeNotesFor({ callerIdentity, regions, since: opts.since, until, trails, ...(trailsError ? { trailsError } : {}), ...(location ? { location } : {}), cached: Boolean(opts.cacheDir) });
+    const scopeNotes = [...(fromConfig?.notes ?? []), ...scopeNotesFor({ callerIdentity, regions, since: opts.since, until, trails, ...(trailsError ? { trailsError } : {}), ...(location ? { location } : {}), cached: Boolean(opts.cacheDir) })];
     return { inventory, events, scopeNotes, callerIdentity, managementEventsOnly: !location, trails, stats, close: () => clients.destroy() };
   } catch (e) {
     clients.destroy();

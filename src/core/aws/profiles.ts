@@ -118,7 +118,7 @@ export function activeProfileName(explicit?: string, env: NodeJS.ProcessEnv = pr
 }
 
 /** Services TagTrail calls, by their SDK service id as used in `AWS_ENDPOINT_URL_<ID>` and `services` sections. */
-export const SERVICE_IDS = ['STS', 'IAM', 'RESOURCE_GROUPS_TAGGING_API', 'CLOUDTRAIL', 'S3', 'ATHENA'] as const;
+export const SERVICE_IDS = ['STS', 'IAM', 'RESOURCE_GROUPS_TAGGING_API', 'CLOUDTRAIL', 'S3', 'ATHENA', 'CONFIG_SERVICE'] as const;
 export type ServiceId = (typeof SERVICE_IDS)[number];
 
 /**

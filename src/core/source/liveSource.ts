@@ -4,7 +4,7 @@ import type { SourcedRecord } from '../model';
 import { loadMappingFile } from './files';
 import type { CheckSource } from './types';
 
-export interface LiveSourceOptions extends Pick<LiveInputOptions, 'profile' | 'regions' | 'since' | 'until' | 'trailBucket' | 'cacheDir' | 'mfaCodeProvider' | 'log' | 'maxAttempts'> {
+export interface LiveSourceOptions extends Pick<LiveInputOptions, 'profile' | 'regions' | 'since' | 'until' | 'trailBucket' | 'cacheDir' | 'mfaCodeProvider' | 'log' | 'maxAttempts' | 'inventorySource' | 'configAggregator' | 'maxHistoryCalls'> {
   mappingFile?: string;
   label?: string;
   /** Told who the check runs as once connected (the CLI prints it). */
@@ -65,7 +65,7 @@ export function liveSource(opts: LiveSourceOptions): CheckSource {
     consumed = false;
     source.account = live.callerIdentity.account;
     // The regions actually read: the tagging API was asked once per region.
-    const read = live.inventory.sources.flatMap((s) => /^aws:tag:GetResources:(.+)$/.exec(s)?.[1] ?? []);
+    const read = live.inventory.sources.flatMap((s) => /^aws:(?:tag:GetResources|config:SelectResourceConfig):(.+)$/.exec(s)?.[1] ?? []);
     if (read.length > 0) source.regions = [...new Set(read)];
     source.managementEventsOnly = live.managementEventsOnly;
     notes.splice(0, notes.length, ...live.scopeNotes);
