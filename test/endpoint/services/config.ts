@@ -92,7 +92,9 @@ export function configOperation(state: EndpointState, caller: KeyIdentity, regio
       const agg = configOf(state).aggregators.find((a) => a.owner === account && a.region === region && a.name === name);
       if (!agg) throw new ServiceError(400, 'NoSuchConfigurationAggregatorException', `The configuration aggregator does not exist. Check the configuration aggregator name and try again.`);
       if (agg.denied) throw new ServiceError(400, 'AccessDeniedException', `User: ${caller.arn} is not authorized to perform: config:SelectAggregateResourceConfig on resource: arn:aws:config:${region}:${account}:config-aggregator/config-aggregator-${name.length}`);
-      const items = agg.accounts.flatMap((a) => accountRegions(state, a).flatMap((r) => recorderItems(state, a, r)));
+      // An account's regions, and the one recording its IAM principals even where it has no other resource.
+      const regionsOfAccount = (a: string): string[] => [...new Set([...accountRegions(state, a), globalRegionOf(state, a) ?? ''])].filter(Boolean);
+      const items = agg.accounts.flatMap((a) => regionsOfAccount(a).flatMap((r) => recorderItems(state, a, r)));
       return select(items, input, cap, `agg:${account}:${region}:${name}`);
     }
     case 'GetResourceConfigHistory':
