@@ -140,7 +140,7 @@ export async function configInventory(opts: ConfigInventoryOptions): Promise<Con
   }
 
   const max = opts.maxHistoryCalls ?? DEFAULT_HISTORY_CALLS;
-  const inventory: Inventory = { principals, resources, sources, ...(warnings.length ? { warnings } : {}) };
+  const inventory: Inventory = { principals, resources, sources };
   const recording = new Set(opts.source === 'config' ? recorders.filter((r) => r.recording).map((r) => r.region) : regions);
   // Resources whose configuration Config captured since the window opened may have had other tags
   // at an event's time: their history is read. The rest held today's tags through the window.
@@ -158,5 +158,6 @@ export async function configInventory(opts: ConfigInventoryOptions): Promise<Con
     warnings.push(`${changed.length} resource(s) changed in the window per AWS Config, and no history was read (history calls set to 0): events on them are judged by today's tags.`);
   }
   if (opts.source === 'config-aggregator') notes.push('AWS Config keeps history per account: tag history was read for the checked account only; other accounts are judged by today\'s tags.');
+  if (warnings.length > 0) inventory.warnings = warnings;
   return { inventory, notes, calls };
 }
