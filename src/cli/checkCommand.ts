@@ -13,12 +13,13 @@ import { liveProvider } from './liveHook';
 import { ATHENA_CHECK_HELP, ATHENA_CHECK_OPTIONS, asInputError, athenaSourceFromArgs, printAthenaSql } from './athenaCheck';
 import { exitStatus, noteTagKeyCase, OUTPUT_HELP, OUTPUT_OPTIONS, outputChoice, writeReport, type OutputChoice } from './output';
 import { wantsLive } from './currentProfile';
+import { INVENTORY_SOURCE_HELP, INVENTORY_SOURCE_OPTIONS, inventorySourceFrom } from './inventorySourceArgs';
 import type { Io } from './io';
 
 const SPEC: OptionSpec = {
   events: 'list', inventory: 'list', mapping: 'string', 'tag-key': 'list', product: 'string', since: 'string', until: 'string',
   region: 'list', account: 'list', ...OUTPUT_OPTIONS, help: 'flag',
-  profile: 'string', 'trail-bucket': 'string', ...ATHENA_CHECK_OPTIONS,
+  profile: 'string', 'trail-bucket': 'string', ...ATHENA_CHECK_OPTIONS, ...INVENTORY_SOURCE_OPTIONS,
 };
 
 /** `tagtrail check --help`. */
@@ -38,6 +39,7 @@ ${OUTPUT_HELP}
   --profile <name>, --trail-bucket s3://bucket/prefix   live AWS input (when this build has it);
                          with no --events, the current profile is checked (AWS_PROFILE, then
                          environment keys, then the default profile)
+${INVENTORY_SOURCE_HELP}
 ${ATHENA_CHECK_HELP}
 
 Exit status: 0 done; 1 a --fail-on condition met (or --fail-on-findings and a finding);
@@ -67,6 +69,7 @@ function liveSourceFromArgs(args: ParsedArgs, io: Io, filter: CheckFilter): Chec
     ...(args.strings.has('profile') ? { profile: args.strings.get('profile') } : {}),
     ...(args.strings.has('trail-bucket') ? { trailBucket: args.strings.get('trail-bucket') } : {}),
     ...(mappingFile ? { mappingFile } : {}),
+    ...inventorySourceFrom(args, true),
     regions: filter.regions ?? [], since: new Date(parseTimeBound(filter.since ?? LIVE_DEFAULT_SINCE, now)),
     ...(filter.until ? { until: new Date(parseTimeBound(filter.until, now)) } : {}),
     log: io.err,
@@ -75,8 +78,9 @@ function liveSourceFromArgs(args: ParsedArgs, io: Io, filter: CheckFilter): Chec
 
 /** The source `check`'s options name: Athena, live AWS or files. */
 export async function sourceFromArgs(args: ParsedArgs, io: Io, filter: CheckFilter): Promise<CheckSource> {
-  if (args.strings.has('athena')) return athenaSourceFromArgs(args, io);
+  if (args.strings.has('athena')) { inventorySourceFrom(args, false); return athenaSourceFromArgs(args, io); }
   if (await wantsLive(args, io)) return liveSourceFromArgs(args, io, filter);
+  inventorySourceFrom(args, false);
   return fileSourceFromArgs(args);
 }
 

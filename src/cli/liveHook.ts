@@ -1,3 +1,4 @@
+import type { InventorySource } from '../core/aws/config/sources';
 import type { CheckSource } from '../core/source/types';
 
 /** What `tagtrail check --profile/--trail-bucket` asks of live AWS. */
@@ -8,6 +9,10 @@ export interface LiveRequest {
   until?: Date;
   trailBucket?: string;
   mappingFile?: string;
+  /** Where tags come from (`--inventory-source`), the aggregator and the history call bound. */
+  inventorySource?: InventorySource;
+  configAggregator?: string;
+  maxHistoryCalls?: number;
   log: (line: string) => void;
 }
 

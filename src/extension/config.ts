@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { INVENTORY_SOURCES, type InventorySource } from '../core/aws/config/sources';
 
 /** The `tagtrail.*` settings, read fresh each time (the user may change them at any moment). */
 export interface TagTrailConfig {
@@ -7,6 +8,9 @@ export interface TagTrailConfig {
   lookbackDays: number;
   profile: string;
   trailBucket: string;
+  /** Where a live check reads tags (`tagtrail.inventorySource`), and the aggregator of `config-aggregator`. */
+  inventorySource?: InventorySource;
+  configAggregator?: string;
   /** `<workgroup>/<database>.<table>`: the live check's events come from an Athena scan; empty means no Athena. */
   athenaTable: string;
   mappingFile: string;
@@ -24,6 +28,11 @@ export function stringOrStrings(v: unknown): string[] {
   return typeof v === 'string' ? strings([v]) : strings(v);
 }
 
+/** An unknown value reads as the default, the tagging API. */
+function inventorySourceOf(v: unknown): InventorySource {
+  return (INVENTORY_SOURCES as readonly unknown[]).includes(v) ? (v as InventorySource) : 'tagging';
+}
+
 /** Reads the settings, dropping values of the wrong type rather than failing on them. */
 export function readConfig(): TagTrailConfig {
   const c = vscode.workspace.getConfiguration('tagtrail');
@@ -35,6 +44,8 @@ export function readConfig(): TagTrailConfig {
     lookbackDays: Number.isFinite(days) && days >= 1 ? Math.min(90, Math.floor(days)) : 7,
     profile: String(c.get('profile') ?? '').trim(),
     trailBucket: String(c.get('trailBucket') ?? '').trim(),
+    inventorySource: inventorySourceOf(c.get('inventorySource')),
+    configAggregator: String(c.get('configAggregator') ?? '').trim(),
     athenaTable: String(c.get('athena.table') ?? '').trim(),
     mappingFile: String(c.get('mappingFile') ?? '').trim(),
     offlineInventory: stringOrStrings(c.get('offline.inventory')),

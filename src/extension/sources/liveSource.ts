@@ -31,6 +31,8 @@ export function liveInputsFromConfig(c: TagTrailConfig, log: vscode.LogOutputCha
     regions: c.regions,
     since: new Date(Date.now() - c.lookbackDays * 86_400_000),
     ...(c.trailBucket ? { trailBucket: bucketUri(c.trailBucket) } : {}),
+    ...(c.inventorySource && c.inventorySource !== 'tagging' ? { inventorySource: c.inventorySource } : {}),
+    ...(c.configAggregator ? { configAggregator: c.configAggregator } : {}),
     ...(cacheDir ? { cacheDir } : {}),
     ...(c.mappingFile ? { mappingFile: resolvePath(c.mappingFile) } : {}),
     mfaCodeProvider: askMfaCode,

@@ -17,6 +17,7 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import type { Inventory, Tag } from '../../model';
 import { mapLimit } from '../concurrency';
+import { TagTrailAwsError } from '../errors';
 import { iamPrincipals, taggedResources } from '../inventory';
 import { explainAggregatorError } from './errors';
 import { configHistory, type ConfigResource } from './history';
@@ -24,9 +25,7 @@ import { GLOBAL_REGION, inventoryQuery, isPrincipalType, type ConfigRow } from '
 import { recorderState, type RecorderState } from './recorder';
 import { selectAggregate, selectResources } from './select';
 
-/** Where a live check's tags come from. */
-export type InventorySource = 'tagging' | 'config' | 'config-aggregator';
-export const INVENTORY_SOURCES: readonly InventorySource[] = ['tagging', 'config', 'config-aggregator'];
+export type { InventorySource } from './sources';
 
 /** History calls a check may make by default: a few per changed resource of a busy account. */
 export const DEFAULT_HISTORY_CALLS = 200;
@@ -108,7 +107,7 @@ export async function configInventory(opts: ConfigInventoryOptions): Promise<Con
     }
   } else {
     const name = opts.aggregator ?? '';
-    if (!name) throw new Error('an aggregator name is needed for the config-aggregator inventory source');
+    if (!name) throw new TagTrailAwsError('other', 'The inventory source is an AWS Config aggregator, but no aggregator is named: set --config-aggregator <name> (tagtrail.configAggregator in the editor).', false);
     let got;
     try {
       got = await selectAggregate(opts.clients.config(home), name, inventoryQuery(regions), signal);
