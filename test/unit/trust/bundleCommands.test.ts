@@ -21,8 +21,9 @@ const allowlisted = new Set(Object.values(ALLOWED_OPERATIONS).flatMap((ops) => O
  */
 const SDK_WAITERS = new Set(['GetRoleCommand', 'GetUserCommand', 'GetPolicyCommand', 'GetInstanceProfileCommand', 'HeadBucketCommand', 'HeadObjectCommand']);
 const SDK_CREDENTIALS = new Set(['GetIdCommand', 'GetCredentialsForIdentityCommand', 'CreateOAuth2TokenCommand']);
-// IAM Simulate* calls evaluate policies and change nothing.
-const READ_ONLY_NAME = /^(Get|Head|List|Describe|Lookup|Simulate)[A-Z]/;
+// IAM Simulate* calls evaluate policies and change nothing; AWS Config's Select* run advanced queries
+// (SELECT only; IAM lists them under the Read access level).
+const READ_ONLY_NAME = /^(Get|Head|List|Describe|Lookup|Simulate|Select)[A-Z]/;
 
 function count(code: string, re: RegExp): Map<string, number> {
   const out = new Map<string, number>();
