@@ -30,6 +30,7 @@ export const ALLOWED_OPERATIONS: Readonly<Record<string, Readonly<Record<string,
     SelectResourceConfigCommand: 'config:SelectResourceConfig',
     SelectAggregateResourceConfigCommand: 'config:SelectAggregateResourceConfig',
     GetResourceConfigHistoryCommand: 'config:GetResourceConfigHistory',
+    ListDiscoveredResourcesCommand: 'config:ListDiscoveredResources',
     DescribeConfigurationRecorderStatusCommand: 'config:DescribeConfigurationRecorderStatus',
   },
   // The Athena scan (src/core/athena): only SELECTs built by TagTrail, and the table's CREATE on

@@ -1,6 +1,7 @@
 /**
  * AWS Config over awsJson1_1 (target prefix `StarlingDoveService`): SelectResourceConfig,
- * SelectAggregateResourceConfig, GetResourceConfigHistory and DescribeConfigurationRecorderStatus,
+ * SelectAggregateResourceConfig, GetResourceConfigHistory, ListDiscoveredResources and
+ * DescribeConfigurationRecorderStatus,
  * answered from the endpoint's accounts (see `configState.ts`), with NextToken pages.
  */
 import type { EndpointState, KeyIdentity } from '../state';
@@ -77,6 +78,23 @@ function history(state: EndpointState, account: string, region: string, input: R
   };
 }
 
+/** Current resources of a type in a region, and with `includeDeletedResources` the deleted ones with their deletion time. */
+function discovered(state: EndpointState, account: string, region: string, input: Record<string, unknown>): unknown {
+  const type = String(input.resourceType ?? '');
+  if (!type) throw new ServiceError(400, 'ValidationException', 'resourceType is required.');
+  const limit = limitOf(input.limit, 100, 100);
+  if (!isRecording(state, account, region)) return { resourceIdentifiers: [] };
+  const inRegion = (i: StoredItem): boolean => i.account === account && i.resourceType === type && (i.region === region || (i.region === 'global' && globalRegionOf(state, account) === region));
+  const now = recorderItems(state, account, region).filter(inRegion).map((i) => ({ resourceType: i.resourceType, resourceId: i.resourceId, resourceName: i.resourceId }));
+  const deleted = input.includeDeletedResources === true
+    ? [...configOf(state).history.values()].flatMap((items) => { const last = items[items.length - 1]; return last && last.status === 'ResourceDeleted' && inRegion(last) ? [{ resourceType: last.resourceType, resourceId: last.resourceId, resourceName: last.resourceId, resourceDeletionTime: Date.parse(last.capturedAt) / 1000 }] : []; })
+    : [];
+  const all = [...now, ...deleted].sort((a, b) => (a.resourceId < b.resourceId ? -1 : 1));
+  const query = JSON.stringify([account, region, type, input.includeDeletedResources]);
+  const offset = readToken(typeof input.nextToken === 'string' && input.nextToken ? input.nextToken : undefined, query, 'InvalidNextTokenException');
+  return { resourceIdentifiers: all.slice(offset, offset + limit), ...(offset + limit < all.length ? { nextToken: makeToken(offset + limit, query) } : {}) };
+}
+
 export function configOperation(state: EndpointState, caller: KeyIdentity, region: string, operation: string, input: Record<string, unknown>, cap: number): unknown {
   const account = caller.account;
   switch (operation) {
@@ -97,6 +115,8 @@ export function configOperation(state: EndpointState, caller: KeyIdentity, regio
       const items = agg.accounts.flatMap((a) => regionsOfAccount(a).flatMap((r) => recorderItems(state, a, r)));
       return select(items, input, cap, `agg:${account}:${region}:${name}`);
     }
+    case 'ListDiscoveredResources':
+      return discovered(state, account, region, input);
     case 'GetResourceConfigHistory':
       return history(state, account, region, input);
     default:

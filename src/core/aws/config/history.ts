@@ -63,6 +63,7 @@ export async function configHistory(opts: {
 }): Promise<HistoryResult> {
   const { since, until, budget, signal } = opts;
   const out: HistoryResult = { observations: [], complete: [], partial: [] };
+  const named = new Map<ConfigResource, string>();
   for (const r of opts.resources) {
     signal?.throwIfAborted();
     let token: string | undefined;
@@ -77,7 +78,11 @@ export async function configHistory(opts: {
           ...(token ? { nextToken: token } : {}),
         }), { abortSignal: signal }), signal ? { signal } : {});
         for (const item of page.configurationItems ?? []) {
-          const o = observationOf(r.arn, item);
+          // A deleted resource is listed without its ARN: its items name it.
+          const arn = r.arn || item.arn;
+          if (!arn) continue;
+          if (!r.arn) named.set(r, arn);
+          const o = observationOf(arn, item);
           if (o) out.observations.push(o);
           const at = item.configurationItemCaptureTime?.getTime() ?? Infinity;
           // The newest item at or before the window's start is the state in force when it opened.
@@ -92,8 +97,9 @@ export async function configHistory(opts: {
       else if (e instanceof TagTrailAwsError && (e.kind === 'access-denied' || e.kind === 'sso-expired' || e.kind === 'no-credentials')) throw e;
       else why = e instanceof Error ? e.message : String(e);
     }
-    if (reachedStart || (!why && !token)) out.complete.push(r.arn);
-    else out.partial.push({ arn: r.arn, why: why ?? 'history not read' });
+    const arn = r.arn || named.get(r) || `${r.resourceType} ${r.resourceId}`;
+    if (reachedStart || (!why && !token)) out.complete.push(arn);
+    else out.partial.push({ arn, why: why ?? 'history not read' });
   }
   return out;
 }

@@ -20,6 +20,7 @@ import { mapLimit } from '../concurrency';
 import { TagTrailAwsError } from '../errors';
 import { iamPrincipals, taggedResources } from '../inventory';
 import { explainAggregatorError } from './errors';
+import { COMMON_TYPES, deletedSince } from './deleted';
 import { configHistory, type ConfigResource } from './history';
 import { GLOBAL_REGION, inventoryQuery, isPrincipalType, type ConfigRow } from './query';
 import { recorderState, type RecorderState } from './recorder';
@@ -146,13 +147,29 @@ export async function configInventory(opts: ConfigInventoryOptions): Promise<Con
   const changed: ConfigResource[] = own
     .filter(({ row, region }) => row.capturedAt !== undefined && Date.parse(row.capturedAt) > opts.since.getTime() && recording.has(region) && row.resourceId && row.resourceType)
     .map(({ row, region }) => ({ arn: row.arn, resourceType: row.resourceType, resourceId: row.resourceId, region }));
-  if (max > 0 && changed.length > 0) {
+  if (max > 0) {
     const budget = { calls: 0, max };
-    const h = await configHistory({ client: (r) => opts.clients.config(r), resources: changed, since: opts.since, until: opts.until, budget, ...(signal ? { signal } : {}) });
-    count(calls, 'config:GetResourceConfigHistory', budget.calls);
-    inventory.history = h.observations;
-    notes.push(`Tag history from AWS Config: ${budget.calls} GetResourceConfigHistory call(s) for ${changed.length} resource(s) of account ${account} changed since ${opts.since.toISOString()} (${h.observations.length} observation(s); at most ${max} calls per check).`);
-    if (h.partial.length > 0) warnings.push(`AWS Config history is missing for ${h.partial.length} resource(s) changed in the window (${some(h.partial.map((p) => `${p.arn}: ${p.why}`), 2)}): events on them are judged by today's tags.`);
+    const read = (resources: ConfigResource[]) => configHistory({ client: (r) => opts.clients.config(r), resources, since: opts.since, until: opts.until, budget, ...(signal ? { signal } : {}) });
+    const h = await read(changed);
+    const historyCalls = budget.calls;
+    // Then what was deleted since the window opened: absent from every query, maybe touched by an event.
+    const gone: ConfigResource[] = [];
+    let listed = true;
+    for (const region of regions.filter((r) => recording.has(r))) {
+      // The commonly shared types only: one listing per type and region, whatever else the account holds.
+      const d = await deletedSince({ client: opts.clients.config(region), region, types: COMMON_TYPES, since: opts.since, budget, ...(signal ? { signal } : {}) });
+      gone.push(...d.resources);
+      listed &&= d.complete;
+    }
+    count(calls, 'config:ListDiscoveredResources', budget.calls - historyCalls);
+    const g = await read(gone);
+    count(calls, 'config:GetResourceConfigHistory', budget.calls - (calls['config:ListDiscoveredResources'] ?? 0));
+    inventory.history = [...h.observations, ...g.observations];
+    const deletedArns = [...new Set(g.observations.filter((o) => o.deleted).map((o) => o.arn))];
+    notes.push(`Tag history from AWS Config: ${budget.calls} extra call(s) (at most ${max} per check) for ${changed.length} resource(s) of account ${account} changed since ${opts.since.toISOString()} and ${gone.length} deleted since (${h.observations.length + g.observations.length} observation(s)${deletedArns.length ? `; deleted: ${some(deletedArns)}` : ''}).`);
+    const partial = [...h.partial, ...g.partial];
+    if (partial.length > 0) warnings.push(`AWS Config history is missing for ${partial.length} resource(s) changed or deleted in the window (${some(partial.map((p) => `${p.arn}: ${p.why}`), 2)}): events on them are judged by today's tags, or not at all.`);
+    if (!listed) warnings.push(`The budget of ${max} Config history calls per check ran out while listing resources deleted in the window: a resource deleted since may be judged as unowned.`);
   } else if (changed.length > 0) {
     warnings.push(`${changed.length} resource(s) changed in the window per AWS Config, and no history was read (history calls set to 0): events on them are judged by today's tags.`);
   }

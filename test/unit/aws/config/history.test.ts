@@ -25,6 +25,9 @@ test('history is read only for resources Config saw change in the window, to the
   // role-0 (checkout today) was retagged in the window: principals have history too.
   const role = `arn:aws:iam::${account}:role/role-0`;
   addConfigHistory(acct.state, account, 'global', role, [{ at: '2025-02-01T00:00:00Z', tags: { product: 'billing' }, status: 'ResourceDiscovered' }, { at: hours(since, 3), tags: { product: 'checkout' } }]);
+  // queue-gone (billing) was deleted 20 h into the window: in no query, found by the listing of deletions.
+  const gone = `arn:aws:sqs:us-east-1:${account}:queue-gone`;
+  addConfigHistory(acct.state, account, 'us-east-1', gone, [{ at: '2025-03-01T00:00:00Z', tags: { product: 'billing' }, status: 'ResourceDiscovered' }, { at: hours(since, 20), status: 'ResourceDeleted' }]);
   const ep = await startEndpoint({ state: acct.state });
   const home = makeAwsHome({ AWS_ENDPOINT_URL: ep.url, AWS_ACCESS_KEY_ID: acct.key.accessKeyId, AWS_SECRET_ACCESS_KEY: acct.key.secretAccessKey });
   try {
@@ -37,14 +40,18 @@ test('history is read only for resources Config saw change in the window, to the
     ], 'the item in force at the window start and the change inside it; nothing older');
     assert.deepEqual(of(q(4)), [{ time: hours(since, 5), tags: { product: 'search' }, created: true, source: 'config' }]);
     assert.deepEqual(of(role).map((o) => o.tags?.product), ['billing', 'checkout']);
-    assert.equal(new Set(h.map((o) => o.arn)).size, 3, 'no other resource changed in the window');
-    assert.equal(c.calls['config:GetResourceConfigHistory'], 3, 'one call per changed resource, none for the others');
-    assert.ok(c.notes.some((n) => /3 GetResourceConfigHistory call\(s\) for 3 resource\(s\)/.test(n)), c.notes.join('\n'));
-    t.diagnostic(`extra calls for history: ${c.calls['config:GetResourceConfigHistory']} for 3 changed resources of 12`);
+    assert.deepEqual(h.filter((o) => o.arn === gone).map((o) => (o.deleted ? 'deleted' : o.tags?.product)), ['deleted', 'billing'], 'the deletion and the tags it had');
+    assert.ok(!c.run.inventory.resources.has(gone), 'a deleted resource is not in today\'s inventory');
+    assert.equal(new Set(h.map((o) => o.arn)).size, 4, 'no other resource changed in the window');
+    assert.equal(c.calls['config:GetResourceConfigHistory'], 4, 'one call per changed or deleted resource, none for the others');
+    assert.equal(c.calls['config:ListDiscoveredResources'], 7, 'deletions listed once per type: the queues and the other commonly shared types');
+    assert.ok(c.notes.some((n) => /11 extra call\(s\) .*for 3 resource\(s\) .*changed since .* and 1 deleted since .*deleted: arn:aws:sqs:us-east-1:\d+:queue-gone/.test(n)), c.notes.join('\n'));
+    t.diagnostic(`extra calls for history: ${c.calls['config:GetResourceConfigHistory']} GetResourceConfigHistory for 3 changed and 1 deleted resource(s) of 13, ${c.calls['config:ListDiscoveredResources']} ListDiscoveredResources`);
     // A budget of one call: the rest is said, not silently judged by today's tags.
     const bounded = await liveCheck(ep, { regions: ['us-east-1'], since, until, now: until.getTime(), inventorySource: 'config', maxHistoryCalls: 1 });
     assert.equal(bounded.calls['config:GetResourceConfigHistory'], 1);
     assert.ok(bounded.warnings.some((w) => /history is missing for 2 resource\(s\).*budget of 1 Config history calls/.test(w)), bounded.warnings.join('\n'));
+    assert.ok(bounded.warnings.some((w) => /ran out while listing resources deleted in the window/.test(w)), bounded.warnings.join('\n'));
   } finally {
     home.dispose();
     await ep.close();
