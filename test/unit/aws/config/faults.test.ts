@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { SelectResourceConfigCommand } from '@aws-sdk/client-config-service';
 import { AwsClients } from '../../../../src/core/aws/clients';
@@ -118,4 +119,20 @@ test('rows: tags as Config lists them, quotes in queries, rows without an ARN sk
   assert.deepEqual(parseRow('{"resourceType":"AWS::Config::ResourceCompliance"}'), {});
   assert.deepEqual(parseRow('not json'), { problem: 'a result row is not JSON' });
   assert.deepEqual(parseRow('[1]'), { problem: 'a result row is not a JSON object' });
+});
+
+test('an expired SSO session with a Config inventory source says how to log in, and nothing is sent', async () => {
+  const acct = three();
+  const ep = await startEndpoint({ state: acct.state });
+  const home = makeAwsHome({ AWS_ENDPOINT_URL: ep.url });
+  try {
+    home.config(`[profile org-audit]\nsso_session = corp\nsso_account_id = ${acct.account}\nsso_role_name = ReadOnly\nregion = us-east-1\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n`);
+    home.file(`.aws/sso/cache/${createHash('sha1').update('corp').digest('hex')}.json`, JSON.stringify({ accessToken: 'expired', expiresAt: '2020-01-01T00:00:00Z', region: 'us-east-1', startUrl: 'https://corp.awsapps.com/start' }));
+    await assert.rejects(liveCheck(ep, { profile: 'org-audit', regions: ['us-east-1'], since: acct.windowStart, until: acct.windowEnd, now: acct.windowEnd.getTime(), inventorySource: 'config-aggregator', configAggregator: 'org' }),
+      (e: unknown) => e instanceof TagTrailAwsError && e.kind === 'sso-expired' && /run `aws sso login --profile org-audit`/.test(e.message));
+    assert.equal(ep.log.length, 0);
+  } finally {
+    home.dispose();
+    await ep.close();
+  }
 });
