@@ -42,7 +42,9 @@ export function resolutionTextLines(result: CheckResult, limit = 10): string[] {
   const blind = rows.filter((r) => r.unresolved + r.partial > 0);
   if (rows.length === 0) return [];
   const lines = ['', `Resolution by event source (worst first; ${blind.length} of ${rows.length} with records not fully read):`];
-  for (const r of rows.slice(0, limit)) lines.push(`  ${t(r.eventSource)}: ${r.events} events, resolved ${r.resolved}, partial ${r.partial}, unresolved ${r.unresolved}, no target ${r.noTarget}`);
+  for (const r of rows.slice(0, limit)) {
+    lines.push(`  ${t(r.eventSource.replace(/\.amazonaws\.com$/, ''))}: ${r.events} events, resolved ${r.resolved}, partial ${r.partial}, unresolved ${r.unresolved}, no target ${r.noTarget}`);
+  }
   if (rows.length > limit) lines.push(`  ... ${rows.length - limit} more sources (--format md or json lists them all)`);
   return lines;
 }
