@@ -208,7 +208,7 @@ export function renderSarif(result: CheckResult, opts: { grouped?: Grouped; tool
         recordsRead: s.recordsRead, recordsInScope: s.recordsInScope, readErrors: result.readErrors.length,
         managementEventsOnly: result.scope.managementEventsOnly ?? false, scope: result.scope,
         ...(result.coverage ? { coverage: { known: result.coverage.known, resources: result.coverage.resources.length, invisible: result.coverage.invisible, unknown: result.coverage.unknown } } : {}),
-        ...(result.resolutionByService ? { resolutionByService: result.resolutionByService } : {}),
+        ...(result.resolutionByService ? { resolutionByService: result.resolutionByService.map((r) => ({ ...r, eventSource: sarifText(r.eventSource) })) } : {}),
       },
     }],
   };
