@@ -42,6 +42,9 @@ const KINDS: DataEventKind[] = [
   { service: 'dynamodb', arnType: 'stream', type: 'AWS::DynamoDB::Stream', arn: 'exact' },
 ];
 
+/** Every `resources.type` of the table: what a trail logging "all data events" selects, one advanced selector each. */
+export const DATA_EVENT_TYPES: readonly string[] = [...new Set(KINDS.map((k) => k.type))];
+
 /** What the data events of a resource name: its type, and the ARNs (`arn`, or under `prefix`). */
 export interface DataEventTarget {
   type: string;
