@@ -16,6 +16,7 @@ import { iamAuthorizationDetails, productMapping, taggingGetResources } from './
 import { Rng } from './demo-gen/rng';
 import { addRoutine } from './demo-gen/routine';
 import { lookupEventFiles, trailFiles, type OutputFile } from './demo-gen/trailFiles';
+import { trailConfigFiles } from './demo-gen/trailConfig';
 
 const outDir = resolve(process.argv[2] ?? join(__dirname, '..', 'demo'));
 
@@ -64,10 +65,11 @@ const files: OutputFile[] = [
   { path: 'EXPECTED.md', content: expectedMarkdown(summary, events) },
   ...trail.map((f) => ({ ...f })),
   ...lookupFiles,
+  ...trailConfigFiles(),
 ];
 
 // Generated folders are replaced whole so that no stale trail file survives a change of layout.
-for (const sub of ['AWSLogs', 'lookup-events', 'inventory']) rmSync(join(outDir, sub), { recursive: true, force: true });
+for (const sub of ['AWSLogs', 'lookup-events', 'inventory', 'trail-config']) rmSync(join(outDir, sub), { recursive: true, force: true });
 let bytes = 0;
 for (const f of files) {
   const path = join(outDir, f.path);

@@ -18,7 +18,7 @@ import type { Io } from './io';
 
 const SPEC: OptionSpec = {
   events: 'list', inventory: 'list', mapping: 'string', 'tag-key': 'list', product: 'string', since: 'string', until: 'string',
-  region: 'list', account: 'list', ...OUTPUT_OPTIONS, help: 'flag',
+  region: 'list', account: 'list', 'trail-config': 'list', ...OUTPUT_OPTIONS, help: 'flag',
   profile: 'string', 'trail-bucket': 'string', ...ATHENA_CHECK_OPTIONS, ...INVENTORY_SOURCE_OPTIONS,
 };
 
@@ -31,6 +31,8 @@ export const CHECK_HELP = `tagtrail check: did a principal of one product act on
                          lookup-events output (format detected from content)
   --inventory <path>...  tags: TagTrail snapshot, tagging get-resources, IAM authorization details
   --mapping <file>       principal/resource patterns, shared products, exemptions (JSON)
+  --trail-config <path>... outputs of aws cloudtrail describe-trails, get-trail-status and
+                         get-event-selectors (files or folders): which resources the trail can see
   --tag-key <key>...     product tag keys in priority order (default: product; case-sensitive)
   --product <name>       only findings and gaps where either side is this product
   --since <t> --until <t>  time window: 7d, 12h, 30m, 2w back from now, or ISO dates
@@ -44,7 +46,8 @@ ${ATHENA_CHECK_HELP}
 
 Exit status: 0 done; 1 a --fail-on condition met (or --fail-on-findings and a finding);
 2 bad arguments or unreadable input;
-4 incomplete: no record in scope, no event of --product, or inputs skipped for read errors
+4 incomplete: no record in scope, no event of --product, inputs skipped for read errors, or
+resources in scope invisible to the trail (data or management events not logged, no trail)
 (the reasons are on stderr and in the report; 1 wins when both apply).`;
 
 /** Duration back from now, or a date: the live window's start when --since is not given. */
@@ -56,13 +59,15 @@ function fileSourceFromArgs(args: ParsedArgs): CheckSource {
   if (eventPaths.length === 0) throw new UsageError('--events is required (or --profile for live AWS); see tagtrail check --help');
   if (inventoryPaths.length === 0) throw new UsageError('--inventory is required: without tags no product can be told; see tagtrail check --help');
   const mappingFile = args.strings.get('mapping');
-  return fileSource({ events: eventPaths, inventory: inventoryPaths, ...(mappingFile ? { mappingFile } : {}) });
+  const trailConfig = args.lists.get('trail-config') ?? [];
+  return fileSource({ events: eventPaths, inventory: inventoryPaths, ...(mappingFile ? { mappingFile } : {}), ...(trailConfig.length ? { trailConfig } : {}) });
 }
 
 function liveSourceFromArgs(args: ParsedArgs, io: Io, filter: CheckFilter): CheckSource {
   const live = liveProvider();
   if (!live) throw new UsageError('live AWS input (--profile, --trail-bucket) is not available in this build; pass --events and --inventory files');
   if (args.lists.has('events') || args.lists.has('inventory')) throw new UsageError('use either --profile/--trail-bucket (live) or --events/--inventory (files), not both');
+  if (args.lists.has('trail-config')) throw new UsageError('--trail-config goes with --events/--inventory; a live check reads the trails of the account itself');
   const now = io.now();
   const mappingFile = args.strings.get('mapping');
   return live({

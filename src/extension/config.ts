@@ -17,6 +17,8 @@ export interface TagTrailConfig {
   /** Inventory files: a list, as `check --inventory` takes several (resource tags and principal tags). */
   offlineInventory: string[];
   offlineEvents: string[];
+  /** describe-trails, get-trail-status and get-event-selectors outputs: the trail coverage of offline checks. */
+  offlineTrailConfig?: string[];
 }
 
 function strings(v: unknown): string[] {
@@ -50,6 +52,7 @@ export function readConfig(): TagTrailConfig {
     mappingFile: String(c.get('mappingFile') ?? '').trim(),
     offlineInventory: stringOrStrings(c.get('offline.inventory')),
     offlineEvents: strings(c.get('offline.events')),
+    offlineTrailConfig: strings(c.get('offline.trailConfig')),
   };
 }
 

@@ -10,6 +10,7 @@ import { EventsPanels } from './panels/eventsPanel';
 import { Session } from './session';
 import { createStatusBar } from './statusBar';
 import { findingsRoots } from './trees/findingsTree';
+import { coverageRoots } from './trees/coverageTree';
 import { principalsRoots, resourcesRoots, type ListFilters } from './trees/flatTrees';
 import { productsRoots } from './trees/productsTree';
 import { NodeTreeProvider, type TreeSnapshot } from './trees/treeNode';
@@ -28,6 +29,7 @@ export interface TagTrailApi {
   getPrincipalsTree(depth?: number): TreeSnapshot[];
   getResourcesTree(depth?: number): TreeSnapshot[];
   getFindingsTree(depth?: number): TreeSnapshot[];
+  getCoverageTree(depth?: number): TreeSnapshot[];
   lastCheckResult(): CheckResult | undefined;
   /** Resolves when no load or check is running. */
   whenIdle(): Promise<void>;
@@ -50,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): TagTrailApi {
   const principals = new NodeTreeProvider(() => principalsRoots(session, filters));
   const resources = new NodeTreeProvider(() => resourcesRoots(session, filters));
   const findings = new NodeTreeProvider(() => findingsRoots(session));
+  const coverage = new NodeTreeProvider(() => coverageRoots(session));
   products.onFirstPopulated = () => { timings.activationToProductsMs = Date.now() - activatedAt; };
   const panels = new EventsPanels(context.extensionUri, session);
   let idle: Promise<unknown> = Promise.resolve();
@@ -72,15 +75,17 @@ export function activate(context: vscode.ExtensionContext): TagTrailApi {
   };
 
   context.subscriptions.push(
-    log, session, panels, products, principals, resources, findings,
+    log, session, panels, products, principals, resources, findings, coverage,
     vscode.window.registerTreeDataProvider('tagtrail.products', products),
     vscode.window.registerTreeDataProvider('tagtrail.principals', principals),
     vscode.window.registerTreeDataProvider('tagtrail.resources', resources),
     vscode.window.registerTreeDataProvider('tagtrail.findings', findings),
+    vscode.window.registerTreeDataProvider('tagtrail.coverage', coverage),
     session.onDidChange((what) => {
       if (what === 'inventory' && timings.activationToInventoryMs === undefined) timings.activationToInventoryMs = Date.now() - activatedAt;
       if (what === 'inventory' || what === 'state') { products.refresh(); ctx.refreshLists(); }
       if (what === 'events' || what === 'result' || what === 'state') findings.refresh();
+      if (what === 'result' || what === 'state') coverage.refresh();
     }),
     createStatusBar(session),
   );
@@ -96,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): TagTrailApi {
     getPrincipalsTree: (depth) => principals.snapshot(depth),
     getResourcesTree: (depth) => resources.snapshot(depth),
     getFindingsTree: (depth) => findings.snapshot(depth),
+    getCoverageTree: (depth) => coverage.snapshot(depth),
     lastCheckResult: () => session.lastResult,
     whenIdle: async () => {
       await idle.catch(() => undefined);

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { emptyState, putObject, type EndpointState, type Principal, type StoredEvent } from './state';
+import { demoTrails } from './demoTrails';
 
 export const DEMO_KEY = { accessKeyId: 'AKIATAGTRAILDEMO0001', secretAccessKey: 'tagtrail-demo-secret-not-a-real-key' };
 export const DEMO_BUCKET = 'tagtrail-demo-trail';
@@ -54,7 +55,10 @@ export function demoState(demoDir: string): { state: EndpointState; account: str
   }
   const logs = files(join(demoDir, 'AWSLogs'));
   for (const f of logs) putObject(state, DEMO_BUCKET, relative(demoDir, f).split(sep).join('/'), readFileSync(f));
-  if (logs.length) state.trails.set(account, [{ Name: 'demo-trail', S3BucketName: DEMO_BUCKET, HomeRegion: 'eu-west-1', IsMultiRegionTrail: true, IsOrganizationTrail: false }]);
+  // The trails the demo's trail-config/ describes; without it, one multi-region trail delivering the demo's log files.
+  const trails = demoTrails(demoDir);
+  if (trails) state.trails.set(account, trails);
+  else if (logs.length) state.trails.set(account, [{ Name: 'demo-trail', S3BucketName: DEMO_BUCKET, HomeRegion: 'eu-west-1', IsMultiRegionTrail: true, IsOrganizationTrail: false }]);
   state.keys.set(DEMO_KEY.accessKeyId, { secretAccessKey: DEMO_KEY.secretAccessKey, account, arn: `arn:aws:iam::${account}:user/tagtrail-auditor`, userId: 'AIDATAGTRAILAUDITOR1' });
   return { state, account, regions: [...regions].sort() };
 }

@@ -8,7 +8,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { athenaService, type AthenaEndpoint } from './athena';
-import { describeTrails, lookupEvents } from './services/cloudtrail';
+import { lookupEvents } from './services/cloudtrail';
+import { describeTrails, getEventSelectors, getTrailStatus } from './services/cloudtrailTrails';
 import { configOperation } from './services/config';
 import { iamOperation } from './services/iam';
 import { s3Operation, s3Route } from './services/s3';
@@ -152,7 +153,9 @@ export async function startEndpoint(opts: EndpointOptions): Promise<RunningEndpo
       switch (service) {
         case 'cloudtrail':
           if (operation === 'LookupEvents') return sendJson(res, lookupEvents(state, identity.account, region, input));
-          if (operation === 'DescribeTrails') return sendJson(res, describeTrails(state, identity.account));
+          if (operation === 'DescribeTrails') return sendJson(res, describeTrails(state, identity.account, region, input));
+          if (operation === 'GetTrailStatus') return sendJson(res, getTrailStatus(state, identity.account, region, input));
+          if (operation === 'GetEventSelectors') return sendJson(res, getEventSelectors(state, identity.account, region, input));
           throw new ServiceError(400, 'UnknownOperationException', `Unknown operation ${operation}`);
         case 'tagging':
           if (operation === 'GetResources') return sendJson(res, getResources(state, identity.account, region, input, caps.tagging));

@@ -20,7 +20,18 @@ export interface StoredEvent {
   CloudTrailEvent: string;
 }
 
-export interface StoredTrail { Name: string; S3BucketName: string; S3KeyPrefix?: string; HomeRegion: string; IsMultiRegionTrail: boolean; IsOrganizationTrail: boolean }
+export interface StoredTrail {
+  Name: string; S3BucketName: string; S3KeyPrefix?: string; HomeRegion: string; IsMultiRegionTrail: boolean; IsOrganizationTrail: boolean;
+  /** Default true. */
+  IncludeGlobalServiceEvents?: boolean;
+  /** GetTrailStatus: default true (logging). */
+  IsLogging?: boolean;
+  /** ISO 8601, for a stopped trail. */
+  StopLoggingTime?: string;
+  /** GetEventSelectors: basic or advanced, as the API takes them; neither means AWS's default (all management events). */
+  EventSelectors?: unknown[];
+  AdvancedEventSelectors?: unknown[];
+}
 
 /** An access key the endpoint accepts and who it belongs to. */
 export interface KeyIdentity { secretAccessKey: string; sessionToken?: string; account: string; arn: string; userId: string }

@@ -3,6 +3,7 @@
  * events spread over a window in each region, and trail log files (one per hour, gzip) for data
  * events. Sizes are parameters so that tests stay small and the benchmark can be large.
  */
+import { DATA_EVENT_TYPES } from '../../src/core/coverage/dataEventTypes';
 import { gzipSync } from 'node:zlib';
 import { addEvent, addKey, addResource, addRole, addUser, emptyState, putObject, type EndpointState } from './state';
 
@@ -48,7 +49,10 @@ export function syntheticAccount(o: SyntheticOptions = {}): SyntheticAccount {
   const windowEnd = new Date(windowStart.getTime() + hours * 3600_000);
   const bucket = 'tagtrail-test-trail';
   const base = o.organization ? `logs/AWSLogs/o-abcdef1234/${account}/CloudTrail` : `logs/AWSLogs/${account}/CloudTrail`;
-  state.trails.set(account, [{ Name: 'org-trail', S3BucketName: bucket, S3KeyPrefix: 'logs', HomeRegion: regions[0]!, IsMultiRegionTrail: true, IsOrganizationTrail: Boolean(o.organization) }]);
+  // A trail logging every management event and every data event type: the synthetic account's resources are all visible.
+  const everything = [{ Name: 'management', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] },
+    ...DATA_EVENT_TYPES.map((t) => ({ Name: t, FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: [t] }] }))];
+  state.trails.set(account, [{ Name: 'org-trail', S3BucketName: bucket, S3KeyPrefix: 'logs', HomeRegion: regions[0]!, IsMultiRegionTrail: true, IsOrganizationTrail: Boolean(o.organization), AdvancedEventSelectors: everything }]);
   const nEvents = o.eventsPerRegion ?? 20;
   const nData = o.dataEventsPerRegion ?? 0;
   for (const region of regions) {

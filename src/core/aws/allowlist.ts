@@ -18,6 +18,9 @@ export const ALLOWED_OPERATIONS: Readonly<Record<string, Readonly<Record<string,
   CloudTrailClient: {
     LookupEventsCommand: 'cloudtrail:LookupEvents',
     DescribeTrailsCommand: 'cloudtrail:DescribeTrails',
+    // Trail coverage (src/core/coverage): is a trail logging, and which events do its selectors keep.
+    GetTrailStatusCommand: 'cloudtrail:GetTrailStatus',
+    GetEventSelectorsCommand: 'cloudtrail:GetEventSelectors',
   },
   S3Client: {
     // ListObjectsV2 is authorised by the IAM action s3:ListBucket.

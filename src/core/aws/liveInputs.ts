@@ -17,6 +17,8 @@ import { toSourcedRecord, type LookupQuery } from './lookupEvents';
 import { mergeAsync } from './merge';
 import { describeTrails, parseS3Uri, trailRecords, type TrailInfo } from './trailLogs';
 import { scopeNotesFor } from './scopeNotes';
+import { readLiveTrailConfig } from '../coverage/readLive';
+import type { TrailConfig } from '../coverage/trailConfig';
 
 export interface LiveInputOptions {
   profile?: string;
@@ -62,6 +64,8 @@ export interface LiveInputs {
   trails: TrailInfo[];
   /** Filled in while `events` is read. */
   stats: { lookup: LookupStats; trailFiles: number; trailRecords: number };
+  /** Reads the trails covering the account and regions (DescribeTrails, GetTrailStatus, GetEventSelectors): one call per region, two per trail. */
+  trailConfig(): Promise<TrailConfig>;
   /** Closes connections; `events` closes them too when it finishes. */
   close(): void;
 }
@@ -153,7 +157,8 @@ export async function loadLiveInputs(opts: LiveInputOptions): Promise<LiveInputs
       }
     })();
     const scopeNotes = [...(fromConfig?.notes ?? []), ...scopeNotesFor({ callerIdentity, regions, since: opts.since, until, trails, ...(trailsError ? { trailsError } : {}), ...(location ? { location } : {}), cached: Boolean(opts.cacheDir) })];
-    return { inventory, events, scopeNotes, callerIdentity, managementEventsOnly: !location, trails, stats, close: () => clients.destroy() };
+    const trailConfig = (): Promise<TrailConfig> => readLiveTrailConfig({ cloudTrail: (r) => clients.cloudTrail(r), regions, ...(signal ? { signal } : {}) });
+    return { inventory, events, scopeNotes, callerIdentity, managementEventsOnly: !location, trails, stats, trailConfig, close: () => clients.destroy() };
   } catch (e) {
     clients.destroy();
     throw explainAwsError(e, { ...(profileName ? { profile: profileName } : {}) });

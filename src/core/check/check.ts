@@ -6,6 +6,7 @@ import { judgeEvent } from './judge';
 import { compileFilter, type CheckFilter } from './scopeFilter';
 import { Tally } from './tally';
 import { Coverage } from './coverage';
+import { ResolutionByService } from '../coverage/resolutionByService';
 import { recordBatches, type Batched } from '../ingest/batches';
 import type { ReadStats } from '../ingest/readStats';
 import type { Judgement } from './judge';
@@ -70,6 +71,7 @@ export async function runCheck(events: AsyncIterable<SourcedRecord> | Batched, c
   const recordSources = new Set<string>();
   const seen = new Coverage();
   const outside = new Coverage();
+  const byService = new ResolutionByService();
   const rejectedBy = { time: 0, region: 0, account: 0 };
   const onlyProduct = ctx.filter?.product;
   let productEvents = 0;
@@ -100,6 +102,7 @@ export async function runCheck(events: AsyncIterable<SourcedRecord> | Batched, c
     if (sr.lookupResources !== undefined) stats.lookupEvents = (stats.lookupEvents ?? 0) + 1;
     const resolution = safeResolve(resolve, record, sr.lookupResources);
     stats.byStatus[resolution.status]++;
+    byService.add(record.eventSource, resolution.status);
     const principal = principalOf(record);
     const ev: ResolvedEvent = { record, source: sr.source, position: sr.position, resolution, principal };
     if (principal.type === 'aws-service') {
@@ -142,7 +145,7 @@ export async function runCheck(events: AsyncIterable<SourcedRecord> | Batched, c
   finalStats.rejectedBy = rejectedBy;
   if (onlyProduct !== undefined) finalStats.productEvents = productEvents;
   finalStats.inputCoverage = inputCoverage(seen, outside);
-  return { scope, findings: tally.findings, gaps: tally.gaps, stats: finalStats, readErrors: ctx.readErrors ?? [], pairs: tally.pairList() };
+  return { scope, findings: tally.findings, gaps: tally.gaps, stats: finalStats, readErrors: ctx.readErrors ?? [], pairs: tally.pairList(), resolutionByService: byService.rows() };
 }
 
 /** Accounts, regions and time range of every record read, in scope or not. */

@@ -131,4 +131,8 @@ export interface CheckResult {
   incomplete?: string[];
   /** Product pair summary: `principalProduct -> resourceProduct`, counted by severity. */
   pairs: { principalProduct: string; resourceProduct: string; counts: Record<Severity, number> }[];
+  /** What the trails log for each inventoried resource in scope (see `core/coverage`); set by the runner. */
+  coverage?: import('./coverage').TrailCoverage;
+  /** Per event source, how many events the resolver resolved, partly resolved or not: worst first. */
+  resolutionByService?: import('./coverage').SourceResolution[];
 }

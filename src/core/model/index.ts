@@ -3,3 +3,4 @@ export type * from './resolution';
 export type * from './inventory';
 export type * from './findings';
 export type * from './tagHistory';
+export type * from './coverage';

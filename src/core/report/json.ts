@@ -21,8 +21,8 @@ export function escapeInvisible(json: string): string {
  * with the same values, because such characters can only occur inside strings.
  */
 export function renderJson(result: CheckResult, opts: { grouped?: Grouped } = {}): string {
-  const { findings, gaps, stats, scope, pairs, readErrors } = result;
+  const { findings, gaps, stats, scope, pairs, readErrors, coverage, resolutionByService } = result;
   const { findingGroups, principals, resources, gapGroups } = opts.grouped ?? groupResult(result);
-  const json = JSON.stringify({ format: 'tagtrail-check', version: 1, findings, gaps, stats, scope, pairs, readErrors, findingGroups, principals, resources, gapGroups }, null, 2);
+  const json = JSON.stringify({ format: 'tagtrail-check', version: 1, findings, gaps, stats, scope, pairs, readErrors, findingGroups, principals, resources, gapGroups, ...(coverage ? { coverage } : {}), ...(resolutionByService ? { resolutionByService } : {}) }, null, 2);
   return `${escapeInvisible(json)}\n`;
 }

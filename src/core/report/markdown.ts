@@ -5,6 +5,8 @@ import { escapeMarkdownCell } from './escape';
 import { eventConsoleUrl } from './eventLink';
 import { groupResult, type EventEntry, type Grouped } from './group';
 import { dateRange, serviceOf, timeRange } from './shorten';
+import { coverageMarkdown, resolutionMarkdown } from './coverageMarkdown';
+import { coverageHeadline } from './coverageSummary';
 
 /** What the Markdown report lists; by default everything, grouped. */
 export interface MarkdownOptions {
@@ -56,9 +58,10 @@ function cut(shown: number, total: number, what: string, limit: number | undefin
 function summary(r: CheckResult): string {
   const s = r.stats;
   const head = `**${s.findings} cross-product accesses** (${s.findingsBySeverity.write} write, ${s.findingsBySeverity.denied} denied, ${s.findingsBySeverity.read} read) and **${s.gaps} coverage gaps** in ${s.recordsInScope} events; ${s.exemptedEvents} events exempted by the mapping, ${s.awsServiceEvents} events by AWS services (not judged).`;
-  if (r.pairs.length === 0) return `## Summary\n\n${head}\n\nNo product acted on another product's resources.`;
+  const cov = r.coverage ? ` **Trail coverage:** ${md(coverageHeadline(r.coverage))}.` : '';
+  if (r.pairs.length === 0) return `## Summary\n\n${head}${cov}\n\nNo product acted on another product's resources.`;
   const rows = r.pairs.map((p) => [p.principalProduct, p.resourceProduct, p.counts.write, p.counts.read, p.counts.denied, p.counts.write + p.counts.read + p.counts.denied]);
-  return `## Summary\n\n${head}\n\n${mdTable(['Caller product', 'Resource product', 'Write', 'Read', 'Denied', 'Total'], rows)}`;
+  return `## Summary\n\n${head}${cov}\n\n${mdTable(['Caller product', 'Resource product', 'Write', 'Read', 'Denied', 'Total'], rows)}`;
 }
 
 function severityCell(g: Grouped['findingGroups'][number]): string {
@@ -132,6 +135,7 @@ const METHOD = `## Method and limits
 - **What:** the resolver names the ARNs an event acted on, in tiers: the record's \`resources\`, ARNs in the request or response, IAM Service Authorization Reference ARN templates filled from the request, a curated exceptions table, LookupEvents resources, and ARNs named in access-denied messages. The JSON output says for each which (\`via\`); templates may assume parts of an ARN (such as an IAM path of \`/\`).
 - **Which product:** tags on the caller (the role, for sessions) and on the resource, by the configured tag keys in order, then the mapping file's patterns. A resource without tags inherits its parent's product (an S3 object its bucket's).
 - **Finding:** a caller of product A acted on a resource of product B ≠ A, B is not a shared product and no exemption matches; one finding per event and resource product, grouped here by caller, resource (an S3 object under its bucket) and action. Severity: *denied* when the call failed authorization (it shows intent or probing), else *write* or *read* from the event's read-only flag.
+- **Trail coverage:** from the trails' configuration (DescribeTrails, GetTrailStatus, GetEventSelectors, live or as files): a resource is invisible when its management events, or the data events of its type, are not logged by a logging trail that reaches its account and region; a check over invisible resources is incomplete.
 - **Limits:** only events in the input are seen (trail settings decide whether data events exist); tags are those of the inventory snapshot, not of the event's time; a resource the resolver could not name, or an owner the tags do not say, is a coverage gap, not a clean result.`;
 
 /**
@@ -150,6 +154,7 @@ export function renderMarkdown(result: CheckResult, opts: MarkdownOptions = {}):
     summary(result),
     findings(result, grouped, opts) + callers(grouped),
     gaps(result, grouped, opts) + services(result),
+    ...[coverageMarkdown(result), resolutionMarkdown(result)].filter((x) => x !== ''),
     readErrors(result, opts.maxReadErrors ?? 100),
     METHOD,
   ].join('\n\n') + '\n';

@@ -1,6 +1,7 @@
 import type { CheckResult, GapKind, Severity } from '../model';
 import { INVISIBLE, textOf } from './escape';
 import { escapeInvisible } from './json';
+import { coverageNotifications } from './coverageSarif';
 import { groupResult, type EventEntry, type FindingGroup, type GapGroup, type Grouped } from './group';
 import { serviceOf } from './shorten';
 
@@ -199,12 +200,15 @@ export function renderSarif(result: CheckResult, opts: { grouped?: Grouped; tool
       invocations: [{ executionSuccessful: true, toolExecutionNotifications: [
         ...notifications,
         ...result.readErrors.slice(0, 100).map((e) => ({ level: 'error', message: { text: `read error in ${sarifText(e.source)}${e.position !== undefined ? ` at ${e.position}` : ''}: ${sarifText(e.message)}` } })),
+        ...coverageNotifications(result),
       ] }],
       results,
       properties: {
         findings: s.findings, findingsBySeverity: s.findingsBySeverity, gaps: s.gaps, gapsByKind: s.gapsByKind,
         recordsRead: s.recordsRead, recordsInScope: s.recordsInScope, readErrors: result.readErrors.length,
         managementEventsOnly: result.scope.managementEventsOnly ?? false, scope: result.scope,
+        ...(result.coverage ? { coverage: { known: result.coverage.known, resources: result.coverage.resources.length, invisible: result.coverage.invisible, unknown: result.coverage.unknown } } : {}),
+        ...(result.resolutionByService ? { resolutionByService: result.resolutionByService.map((r) => ({ ...r, eventSource: sarifText(r.eventSource) })) } : {}),
       },
     }],
   };

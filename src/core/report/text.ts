@@ -2,6 +2,8 @@ import type { CheckResult, GapKind, Severity } from '../model';
 import { escapeTerminal as t } from './escape';
 import { groupResult, SEVERITY_ORDER, type FindingGroup, type GapGroup, type Grouped } from './group';
 import { dateRange, serviceOf, shortenEnd, shortenMiddle, timeRange, width, wrap } from './shorten';
+import { coverageTextLines, resolutionTextLines } from './coverageText';
+import { coverageHeadline } from './coverageSummary';
 
 /** What the terminal report shows. */
 export interface TextOptions {
@@ -102,6 +104,7 @@ export function renderText(result: CheckResult, opts: TextOptions = {}): string 
   for (const p of result.pairs) {
     lines.push(`  ${t(p.principalProduct)} -> ${t(p.resourceProduct)}: ${severities(p.counts)}`);
   }
+  if (result.coverage) lines.push(...wrap(`Trail coverage: ${t(coverageHeadline(result.coverage))}`, max, 3).map((l, i) => (i ? `  ${l}` : l)));
   if (grouped.findingGroups.length > 0) {
     lines.push('', 'Findings by caller, resource and action (most severe first, then oldest; times UTC):');
     const shown = grouped.findingGroups.slice(0, limit);
@@ -132,6 +135,7 @@ export function renderText(result: CheckResult, opts: TextOptions = {}): string 
   }
   lines.push(...cut(shownGaps.length, grouped.gapGroups.length, 'gap groups', limit));
   if ((s.gapsNotListed ?? 0) > 0) lines.push(`  ${s.gapsNotListed} more gaps were counted but not kept by the check (its list limit)`);
+  lines.push(...coverageTextLines(result, max, limit), ...resolutionTextLines(result, limit ?? 10));
   if (result.readErrors.length > 0) lines.push(`Read errors: ${result.readErrors.length} (inputs skipped; listed on stderr and in --format md or json)`);
   return `${lines.join('\n')}\n`;
 }

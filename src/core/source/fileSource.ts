@@ -5,6 +5,7 @@ import { newReadStats } from '../ingest/readStats';
 import { assertReadable, loadInventoryFiles, loadMappingFile } from './files';
 import { SourceError } from './errors';
 import type { CheckSource, SourceKind } from './types';
+import { readTrailConfigFiles } from '../coverage/readFiles';
 
 export interface FileSourceOptions {
   /** Trail files or folders, JSONL, lookup-events output. */
@@ -12,6 +13,8 @@ export interface FileSourceOptions {
   /** Inventory files or folders (snapshot, get-resources, IAM authorization details). */
   inventory: string[];
   mappingFile?: string;
+  /** AWS CLI outputs of describe-trails, get-trail-status and get-event-selectors (files or folders): the trail coverage. */
+  trailConfig?: string[];
   label?: string;
   kind?: Extract<SourceKind, 'files' | 'demo'>;
 }
@@ -32,6 +35,7 @@ export function fileSource(opts: FileSourceOptions): CheckSource {
       return inventory;
     },
     mapping: () => loadMappingFile(opts.mappingFile),
+    ...(opts.trailConfig?.length ? { trailConfig: () => readTrailConfigFiles(opts.trailConfig!) } : {}),
     read(req) {
       const stats = newReadStats();
       const batches = readEventBatches(opts.events, { onError: req.onError, stats, ...(req.signal ? { signal: req.signal } : {}) });
@@ -55,12 +59,14 @@ export async function demoSource(demoDir: string): Promise<CheckSource> {
   const inventory: string[] = [];
   const trail: string[] = [];
   const lookup: string[] = [];
+  const trailConfig: string[] = [];
   let mappingFile: string | undefined;
   for (const name of names) {
     const p = join(demoDir, name);
     const isDir = (await stat(p)).isDirectory();
     if (!isDir && /^mapping.*\.json$/i.test(name)) mappingFile = p;
     else if (isDir && /^inventory/i.test(name)) inventory.push(p);
+    else if (isDir && /^trail-config/i.test(name)) trailConfig.push(p);
     else if (isDir && /^(AWSLogs|events|trail|cloudtrail)/i.test(name)) trail.push(p);
     else if (isDir && /^lookup-events/i.test(name)) lookup.push(p);
   }
@@ -68,5 +74,5 @@ export async function demoSource(demoDir: string): Promise<CheckSource> {
   if (inventory.length === 0 || events.length === 0) {
     throw new SourceError(`The demo account in ${demoDir} is incomplete (inventory: ${inventory.length}, events: ${events.length}).`);
   }
-  return fileSource({ kind: 'demo', label: 'demo account', inventory, events, ...(mappingFile ? { mappingFile } : {}) });
+  return fileSource({ kind: 'demo', label: 'demo account', inventory, events, ...(mappingFile ? { mappingFile } : {}), ...(trailConfig.length ? { trailConfig } : {}) });
 }

@@ -40,6 +40,7 @@ export function liveSource(opts: LiveSourceOptions): CheckSource {
     regions: opts.regions,
     inventory: async (signal) => (await connect(signal)).inventory,
     mapping: () => loadMappingFile(opts.mappingFile),
+    trailConfig: async (signal) => (live ?? await connect(signal)).trailConfig(),
     read(req) {
       readStats = newReadStats();
       const stats = readStats;

@@ -11,6 +11,8 @@ import { EventIds } from './dedup';
 import { ArgumentError } from './errors';
 import { knownProducts, productProblem } from './products';
 import type { CheckSource } from './types';
+import { addCoverage } from '../coverage/checkCoverage';
+import type { TrailConfig } from '../coverage/trailConfig';
 
 /** What a check of a source needs besides the source. */
 export interface RunOptions {
@@ -44,6 +46,8 @@ export interface SourceCheck {
   tagKeys: readonly string[];
   filter: CheckFilter;
   result: CheckResult;
+  /** The trail configuration read once per check (re-checks reuse it); undefined when the source has none. */
+  trailConfig?: TrailConfig;
   /** What the read of the events left: errors, counts, notes and duplicates, for re-checks over held events. */
   reading: Reading;
 }
@@ -81,7 +85,8 @@ export async function checkSource(source: CheckSource, opts: RunOptions): Promis
     }
     for (const w of source.warnings) opts.onWarning?.(w);
     opts.onInventory?.(inventory, products);
-    const base = { source, inventory, mapping, products, knownProducts: known, tagKeys: opts.tagKeys, filter };
+    const trailConfig = await source.trailConfig?.(opts.signal);
+    const base = { source, inventory, mapping, products, knownProducts: known, tagKeys: opts.tagKeys, filter, ...(trailConfig ? { trailConfig } : {}) };
     const { batches, reading } = startReading(base, opts, now);
     const result = await judge(base, batches, reading, opts, now);
     return { ...base, result, reading };
@@ -116,7 +121,10 @@ async function judge(base: Base, batches: AsyncIterable<readonly SourcedRecord[]
     ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
     ...(opts.maxListed !== undefined ? { maxListed: opts.maxListed } : {}), ...(resolve ? { resolve } : {}),
   });
-  const incomplete = incompleteness(result, filter, base.knownProducts);
+  const incomplete = [
+    ...incompleteness(result, filter, base.knownProducts),
+    ...addCoverage(result, { config: base.trailConfig, inventory: base.inventory, products, filter, ...(source.account ? { account: source.account } : {}) }),
+  ];
   // Inputs read but known to be cut short (a lookup-events output left with a NextToken) are only
   // known once read: said after the events, beside the source's own warnings.
   const readWarnings = reading.stats.warnings ?? [];

@@ -1,6 +1,7 @@
 import type { Inventory, ProductMapping, ReadError, SourcedRecord } from '../model';
 import type { CheckFilter } from '../check/scopeFilter';
 import type { ReadStats } from '../ingest/readStats';
+import type { TrailConfig } from '../coverage/trailConfig';
 
 /** Where a check's events and tags come from. */
 export type SourceKind = 'files' | 'demo' | 'live' | 'athena';
@@ -56,6 +57,12 @@ export interface CheckSource {
   readonly regions?: string[];
   inventory(signal?: AbortSignal): Promise<Inventory>;
   mapping(): Promise<ProductMapping | undefined>;
+  /**
+   * The trails covering the account and regions (DescribeTrails, GetTrailStatus, GetEventSelectors),
+   * read after `inventory()`; undefined when the source has none (files without `--trail-config`).
+   * Parts that could not be read are problems inside it, never an error: coverage is then `unknown`.
+   */
+  trailConfig?(signal?: AbortSignal): Promise<TrailConfig | undefined>;
   /** Starts one read of the events; a re-check that needs the events again starts another. */
   read(req: ReadRequest): SourceRead;
   /** Releases connections; the runner calls it when a check ends. */

@@ -22,6 +22,7 @@ export function inputsFromSettings(ctx: CommandContext): Inputs {
       inventory: c.offlineInventory.map(resolvePath),
       events: c.offlineEvents.map(resolvePath),
       ...(c.mappingFile ? { mappingFile: resolvePath(c.mappingFile) } : {}),
+      ...(c.offlineTrailConfig?.length ? { trailConfig: c.offlineTrailConfig.map(resolvePath) } : {}),
     });
   }
   return liveInputs(ctx);

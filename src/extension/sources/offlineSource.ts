@@ -10,9 +10,12 @@ export function offlineInputs(opts: {
   inventory: string[];
   events: string[];
   mappingFile?: string;
+  /** Trail configuration files or folders (see `check --trail-config`). */
+  trailConfig?: string[];
 }): Inputs {
   return fileSource({
     kind: opts.kind === 'demo' ? 'demo' : 'files', label: opts.label, inventory: opts.inventory, events: opts.events,
     ...(opts.mappingFile ? { mappingFile: opts.mappingFile } : {}),
+    ...(opts.trailConfig?.length ? { trailConfig: opts.trailConfig } : {}),
   });
 }

@@ -69,6 +69,24 @@ suite('demo account', () => {
     assert.equal(roots.at(-1), 'Coverage gaps');
   });
 
+  test('the Coverage view: products, resource types, the bucket the trail cannot see with why, the stopped trail and the region without a trail', () => {
+    const roots = a.getCoverageTree(4);
+    assert.equal(roots[0]?.label, '1 of 44 resources invisible');
+    const shared = roots.find((r) => r.label === 'shared');
+    assert.ok(shared, `a shared product node among ${roots.map((r) => r.label).join(', ')}`);
+    assert.match(shared.description ?? '', /1 invisible/);
+    const buckets = shared.children?.find((t) => t.label === 's3 bucket');
+    assert.ok(buckets, 'an s3 bucket type under shared');
+    const config = buckets.children?.find((x) => x.label === 'config-bucket-111122223333');
+    assert.equal(config?.contextValue, 'coverage:invisible');
+    assert.match(config?.description ?? '', /data not-logged, management logged/);
+    const catalog = roots.find((r) => r.label === 'catalog');
+    assert.doesNotMatch(catalog?.description ?? '', /invisible/);
+    const trails = roots.find((r) => r.label === 'Trails and regions');
+    assert.match(trails?.description ?? '', /no logging trail in eu-central-1/);
+    assert.ok(trails?.children?.some((c) => c.label === 'catalog-audit' && c.contextValue === 'coverage:trail:stopped'));
+  });
+
   test('Check Violations on one product (as its context menu passes it) keeps the findings that involve it', async () => {
     const product = 'catalog';
     const outcome = await vscode.commands.executeCommand('tagtrail.checkViolations', { product, contextValue: 'product' });

@@ -1,4 +1,4 @@
-/** CloudTrail over awsJson1_1: LookupEvents (newest first, NextToken pages) and DescribeTrails. */
+/** CloudTrail over awsJson1_1: LookupEvents (newest first, NextToken pages); the trail calls are in cloudtrailTrails.ts. */
 import type { EndpointState, StoredEvent } from '../state';
 import { ServiceError, makeToken, readToken } from '../wire';
 
@@ -39,18 +39,5 @@ export function lookupEvents(state: EndpointState, account: string, region: stri
   return {
     Events: page.map((e) => ({ ...e, EventTime: Date.parse(e.EventTime) / 1000 })),
     ...(offset + max < all.length ? { NextToken: makeToken(offset + max, query) } : {}),
-  };
-}
-
-export function describeTrails(state: EndpointState, account: string): unknown {
-  return {
-    trailList: (state.trails.get(account) ?? []).map((t) => ({
-      ...t,
-      TrailARN: `arn:aws:cloudtrail:${t.HomeRegion}:${account}:trail/${t.Name}`,
-      IncludeGlobalServiceEvents: true,
-      LogFileValidationEnabled: true,
-      HasCustomEventSelectors: false,
-      HasInsightSelectors: false,
-    })),
   };
 }

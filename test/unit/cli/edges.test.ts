@@ -48,7 +48,9 @@ async function withDemoAccount(fn: (home: AwsHome, ep: RunningEndpoint, env: () 
 test('live: the current profile is used without --profile; stderr has no SDK warning; errors name their cause', { skip }, async () => {
   await withDemoAccount(async (home, ep, env) => {
     const byEnv = await runBundled(['check', '--region', 'eu-west-1', ...WINDOW, '--format', 'json'], { ...env(), AWS_PROFILE: 'demo' });
-    assert.equal(byEnv.status, 0, byEnv.stderr);
+    // The demo's trails leave one bucket without data events: the check is incomplete (4), not clean.
+    assert.equal(byEnv.status, 4, byEnv.stderr);
+    assert.match(byEnv.stderr, /incomplete: 1 of 44 resources in scope invisible to the trail/);
     assert.match(byEnv.stderr.split('\n')[0]!, /^tagtrail: AWS profile demo \(AWS_PROFILE\): no --events given, so the account of the current profile is checked$/);
     assert.ok((JSON.parse(byEnv.stdout) as { findings: unknown[] }).findings.length > 0);
     assert.doesNotMatch(byEnv.stderr, FOREIGN);
@@ -70,7 +72,7 @@ test('live: the current profile is used without --profile; stderr has no SDK war
     home.config(`[default]\nregion = eu-west-1\nendpoint_url = ${ep.url}\n`);
     home.credentials(`[default]\naws_access_key_id = ${DEMO_KEY.accessKeyId}\naws_secret_access_key = ${DEMO_KEY.secretAccessKey}\n`);
     const byDefault = await runBundled(['check', ...WINDOW, '--format', 'json'], env());
-    assert.equal(byDefault.status, 0, byDefault.stderr);
+    assert.equal(byDefault.status, 4, byDefault.stderr);
     assert.match(byDefault.stderr, /^tagtrail: AWS profile default \(default profile\)/);
     assert.deepEqual((JSON.parse(byDefault.stdout) as { findings: unknown[] }).findings.length, (JSON.parse(byEnv.stdout) as { findings: unknown[] }).findings.length);
   });
