@@ -14,6 +14,7 @@ import { curatedTargets, ec2IdTargets, serviceRule } from './curated/specialRule
 import { TargetSet, classify, classifyQualified, serviceOf } from './targetSet';
 import { iamService, type IamResourceType } from './iamTable';
 import { accountOfArn } from '../arn/arn';
+import { arnOfResourceUrl, urlsInText } from '../arn/resourceUrl';
 import { finish, missingReason, result } from './status';
 
 /**
@@ -149,6 +150,15 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
       if (pt) set.addTarget(pt.arn, 'error-message', pt.type.type.name);
     }
   }
+  // Or by its URL (`… on resource: https://sqs.<region>.amazonaws.com/<account>/<queue>`, an S3
+  // object URL, `GET https://<api>.execute-api…`): the URL's ARN, when of a type the action takes.
+  if (record.errorCode && set.targets.length === 0) {
+    for (const u of urlsInMessage(record.errorMessage)) {
+      const arn = arnOfResourceUrl(u.url, env, u.method);
+      const pt = arn ? classifyQualified(plan, arn) : undefined;
+      if (pt) set.addTarget(pt.arn, 'error-message', pt.type.type.name);
+    }
+  }
 
   // AWS service events (Secrets Manager deleting a version, EC2 sharing a snapshot) are no call:
   // what they concern is written in additionalEventData or serviceEventDetails.
@@ -177,6 +187,10 @@ function candidateTypes(plan: Plan, values: RecordValues): readonly number[] {
   }
   if (out === undefined) return plan.alwaysTry;
   return out.length > 1 ? out.sort((a, b) => a - b) : out;
+}
+
+function urlsInMessage(message: unknown): ReturnType<typeof urlsInText> {
+  return typeof message === 'string' && message.length <= 8192 && message.includes('http') ? urlsInText(message) : [];
 }
 
 function serviceEvent(record: CloudTrailRecord, set: TargetSet, actions: string[], env: ArnEnv): Resolution {
