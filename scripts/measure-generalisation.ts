@@ -11,7 +11,7 @@
 //   no-target  said no target although IAM lists a resource type and the request names one (wrong)
 //   other      resolved, but to no ARN of the action's types (e.g. only a context ARN)
 //
-//   npx tsx scripts/measure-generalisation.ts [--write] [--worst N]
+//   npx tsx scripts/measure-generalisation.ts [--write] [--worst N] [--gaps]
 // --write regenerates docs/resolver-generalisation.md (committed, so changes show in review).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -28,6 +28,8 @@ function ec2IdPrefix(typeName: string): string | undefined {
   return undefined;
 }
 
+/** `--gaps` prints each gap and no-target with its request and reason, to find the classes worth fixing. */
+const listGaps = require.main === module && process.argv.includes('--gaps');
 const REGION = 'us-east-1';
 const ACCOUNT = '111122223333';
 const ENV: ArnEnv = { partition: 'aws', region: REGION, account: ACCOUNT };
@@ -173,6 +175,8 @@ function judge(a: IamAction, prefix: string, eventSource: string, sdk: SdkApi | 
     requestParameters, responseElements: null,
   };
   const r = resolveRecord(record);
+  if (listGaps && r.status !== 'resolved' && r.status !== 'no-target') console.log(`GAP ${a.action} ${JSON.stringify(requestParameters)} :: ${r.reason ?? ''}`);
+  if (listGaps && r.status === 'no-target') console.log(`NOTARGET ${a.action} ${JSON.stringify(requestParameters)} :: ${r.reason ?? ''}`);
   const fromSdk = fromSdkReq !== undefined && Object.keys(fromSdkReq).length > 0;
   if (r.status === 'no-target') return { verdict: Object.keys(requestParameters).length === 0 ? 'empty' : 'no-target', fromSdk };
   const made = (arn: string): boolean => arn.includes(TOKEN_TAIL) || arn.includes(TOKEN_TAIL.replace(/-/g, '').slice(0, 8));

@@ -22,6 +22,11 @@ export interface ArnTemplate {
   slots: string[];
   /** Variables that must come from request or response (not partition, region or account). */
   vars: string[];
+  /**
+   * Per slot, the type word the template writes before it (`alias/` in `…:alias/${Alias}`), or ''.
+   * A value that repeats it (`alias/prod`, as KMS and others accept) loses it: never `alias/alias/prod`.
+   */
+  typeWords: string[];
   matcher?: RegExp;
 }
 
@@ -47,7 +52,12 @@ export function parseTemplate(text: string): ArnTemplate {
   }
   literals.push(text.slice(pos));
   const service = serviceOfArn(text);
-  return { text, service, literals, slots, vars: slots.filter((s) => !ENV_VARS.has(s)) };
+  const typeWords = slots.map((_, i) => {
+    const lit = literals[i] ?? '';
+    const word = lit.slice(lit.lastIndexOf(':') + 1);
+    return /^[A-Za-z][A-Za-z0-9-]{2,}\/$/.test(word) ? word : '';
+  });
+  return { text, service, literals, slots, vars: slots.filter((s) => !ENV_VARS.has(s)), typeWords };
 }
 
 /** Fills a template; `values` holds the non-environment variables. Returns undefined when one is missing. */
@@ -62,6 +72,11 @@ export function fillTemplate(t: ArnTemplate, env: ArnEnv, values: Record<string,
     else v = values[slot];
     // An ARN is never a name: `…:policy/arn:aws:iam::…` names nothing.
     if (v === undefined || v === '' || v.startsWith('arn:')) return undefined;
+    const word = t.typeWords[i] as string;
+    if (word !== '' && v.startsWith(word)) {
+      v = v.slice(word.length);
+      if (v === '') return undefined;
+    }
     out += v + (t.literals[i + 1] ?? '');
   }
   return out;

@@ -115,6 +115,9 @@ function valuesFor(pt: PlanType, sources: VarSource[], values: RecordValues, wit
       if (!list) continue;
       for (const fv of list) {
         if (fv.side !== side) continue;
+        // A response's `default`, `default.mysql8.0`, `default:mysql-8-0`: a default the resource
+        // received (RDS parameter, option and subnet groups), not something the caller chose.
+        if (side === 'response' && awsDefault(fv.value)) continue;
         const vv = transform(fv, s, pt.type.template.service, env);
         if (vv && !out.some((o) => o.value === vv.value)) out.push(vv);
       }
@@ -128,6 +131,10 @@ function valuesFor(pt: PlanType, sources: VarSource[], values: RecordValues, wit
 }
 
 const NONE: VarValue[] = [];
+
+function awsDefault(v: string): boolean {
+  return v.startsWith('default') && (v.length === 7 || v[7] === '.' || v[7] === ':' || v[7] === '-');
+}
 
 function transform(fv: FoundValue, s: VarSource, service: string, env: ArnEnv): VarValue | undefined {
   let value = fv.value;

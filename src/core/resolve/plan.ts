@@ -165,7 +165,7 @@ function draftPlan(eventSource: string, eventName: string): Draft {
     };
   }
   const actionName = actions[0]?.action ?? '';
-  const anyOf = ANY_OF_TYPES[actionName];
+  const anyOf = ANY_OF_TYPES[actionName] ?? taggingAlternatives(actions);
   const types: PlanType[] = [];
   const seen = new Set<IamResourceType>();
   // Required types of the action's own service first: they decide the status and are the least
@@ -202,6 +202,18 @@ function draftPlan(eventSource: string, eventName: string): Draft {
     };
   }
   return anyOf ? { prefix, actions: actionList, types, anyOf } : { prefix, actions: actionList, types };
+}
+
+/**
+ * Tagging calls (`TagResource`, `UntagResource`, `AddTagsToResource`, `ListTagsForResource`…) list
+ * every taggable type as required, but one call tags the one resource it names: the types are
+ * alternatives, as for the curated ANY_OF_TYPES.
+ */
+function taggingAlternatives(actions: readonly IamAction[]): readonly string[] | undefined {
+  const first = actions[0];
+  if (!first || !/^(Tag|Untag|AddTags|RemoveTags|ListTags)/.test(first.action.slice(first.action.indexOf(':') + 1))) return undefined;
+  const names = first.resourceTypes.filter((rt) => rt.required && !rt.type.foreign && !isPseudoType(rt.type)).map((rt) => rt.type.name);
+  return names.length > 1 ? names : undefined;
 }
 
 /** True when `CreateFlowLogs` makes a `vpc-flow-log`, `CreateCluster` a `cluster`, and so on. */

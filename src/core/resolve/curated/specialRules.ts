@@ -125,6 +125,13 @@ export const SERVICE_RULES: readonly ServiceRule[] = [
     typedCallsOnly: true,
   },
   {
+    prefix: 'events',
+    explanation: 'a rule is named as `name` or `rule`; on the default event bus its ARN is rule/<name>, on another bus rule/<bus>/<name> (the request names the bus only when it is not the default one)',
+    targets: (c, out) => eventBridgeRules(c.plan, c.values, c.env, out),
+    keys: ['^name', 'rule', 'eventbusname'],
+    typedCallsOnly: true,
+  },
+  {
     prefix: 'kms',
     explanation: 'only a key id or key ARN names a key: an alias is not a key, and Decrypt often carries no key id at all',
     explain: explainKms,
@@ -157,6 +164,27 @@ export function curatedTargets(plan: Plan, eventName: string, record: CloudTrail
   const out: CuratedTarget[] = [];
   rule.targets({ plan, eventName, record, values, env }, out);
   return out.length > 0 ? out : NONE;
+}
+
+/**
+ * EventBridge rules: IAM lists `rule-on-default-event-bus` (`rule/<name>`) and
+ * `rule-on-custom-event-bus` (`rule/<bus>/<name>`) as optional types, and the call names the rule
+ * as `name` (PutRule, DeleteRule…) or `rule` (PutTargets…), its bus only when not the default one.
+ */
+function eventBridgeRules(plan: Plan, values: RecordValues, env: ArnEnv, out: CuratedTarget[]): void {
+  if (!plan.types.some((pt) => pt.type.name.startsWith('rule-on-'))) return;
+  let bus = values.byKey.get('eventbusname')?.find((v) => v.side === 'request')?.value;
+  if (bus?.startsWith('arn:')) bus = /:event-bus\/([A-Za-z0-9._-]+)$/.exec(bus)?.[1];
+  else if (bus !== undefined && !/^[A-Za-z0-9._-]{1,256}$/.test(bus)) return; // a partner bus path: let templates try
+  const base = `arn:${env.partition}:events:${env.region}:${env.account}:rule/`;
+  for (const key of ['rule', '^name']) {
+    for (const fv of values.byKey.get(key) ?? []) {
+      if (fv.side !== 'request' || !/^[A-Za-z0-9._-]{1,64}$/.test(fv.value)) continue;
+      if (bus === undefined || bus === 'default') out.push({ arn: base + fv.value, resourceType: 'rule-on-default-event-bus' });
+      else out.push({ arn: `${base}${bus}/${fv.value}`, resourceType: 'rule-on-custom-event-bus' });
+    }
+    if (out.length > 0) return;
+  }
 }
 
 /** A PartiQL statement's table: `SELECT … FROM "T"`, `INSERT INTO "T"`, `UPDATE "T"`, `DELETE FROM "T"`. */
