@@ -26,11 +26,11 @@ export function arnOfResourceUrl(url: string, env: UrlEnv, method?: string): str
   if (q >= 0) path = path.slice(0, q);
   if (/[\s"'<>]/.test(path) || !/^[a-z0-9.-]+$/.test(host)) return undefined;
   const labels = host.split('.');
-  return sqsUrl(labels, path, env) ?? s3Url(labels, path, env) ?? executeApiUrl(labels, path, env, method);
+  return sqsUrl(labels, path) ?? s3Url(labels, path, env) ?? executeApiUrl(labels, path, env, method);
 }
 
 /** `https://sqs.<region>.amazonaws.com/<account>/<queue>` (also the legacy `<region>.queue.amazonaws.com`). */
-function sqsUrl(labels: string[], path: string, env: UrlEnv): string | undefined {
+function sqsUrl(labels: string[], path: string): string | undefined {
   let region: string | undefined;
   if (labels[0] === 'sqs' && labels.length >= 4) region = labels[1];
   else if (labels[1] === 'queue' && labels.length >= 4) region = labels[0];
