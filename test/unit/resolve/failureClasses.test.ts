@@ -164,3 +164,24 @@ test('class 6: S3 event notifications are read (object and action), with the cav
   assert.deepEqual(r.actions, ['s3:PutObject']);
   assert.match(r.targets[0]?.assumption ?? '', /event notification/);
 });
+
+test('precision: a value given with its path form (`/hostedzone/Z1`) fills the name once', () => {
+  const r = resolveRecord(record('route53', 'GetHostedZone', { requestParameters: { id: '/hostedzone/Z1PA6795UKMFR9' } }));
+  assert.deepEqual(arns(r.targets), ['arn:aws:route53:::hostedzone/Z1PA6795UKMFR9']);
+});
+
+test('class 4: a model id holding `:` is one resource, never cut at the colon; a geography-prefixed id is an inference profile', () => {
+  const profile = `arn:aws:bedrock:${A}:inference-profile/us.anthropic.claude-3-5-sonnet-20240620-v1:0`;
+  const byArn = resolveRecord(record('bedrock', 'InvokeModel', { requestParameters: { modelId: profile } }));
+  assert.deepEqual(arns(byArn.targets), [profile]);
+  const byId = resolveRecord(record('bedrock', 'InvokeModelWithResponseStream', { requestParameters: { modelId: 'us.anthropic.claude-3-5-sonnet-20240620-v1:0' } }));
+  assert.deepEqual(arns(byId.targets), [profile]);
+  const model = resolveRecord(record('bedrock', 'InvokeModel', { requestParameters: { modelId: 'anthropic.claude-3-haiku-20240307-v1:0' } }));
+  assert.deepEqual(arns(model.targets), [`arn:aws:bedrock:${REGION}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0`]);
+});
+
+test('DynamoDB batch calls name their tables as the keys of requestItems (names or ARNs)', () => {
+  const r = resolveRecord(record('dynamodb', 'BatchWriteItem', { requestParameters: { requestItems: { Music: [{}], [`arn:aws:dynamodb:${A}:table/Books`]: [{}] } } }));
+  assert.deepEqual(arns(r.targets), [`arn:aws:dynamodb:${A}:table/Books`, `arn:aws:dynamodb:${A}:table/Music`]);
+  assert.equal(r.status, 'resolved');
+});

@@ -104,7 +104,7 @@ export const SERVICE_RULES: readonly ServiceRule[] = [
   },
   {
     prefix: 'bedrock',
-    explanation: 'modelId such as anthropic.claude-… is a foundation model, whose ARN has no account',
+    explanation: 'modelId such as anthropic.claude-… is a foundation model, whose ARN has no account; us.anthropic.… (a geography first) is a cross-Region inference profile of the account',
     targets: (c, out) => {
       if (c.plan.types.some((pt) => pt.type.name === 'foundation-model')) bedrockModel(c.values, c.env, out);
     },
@@ -119,8 +119,11 @@ export const SERVICE_RULES: readonly ServiceRule[] = [
   },
   {
     prefix: 'dynamodb',
-    explanation: 'PartiQL calls (ExecuteStatement, BatchExecuteStatement, ExecuteTransaction) name their table inside the statement text',
-    targets: (c, out) => partiqlTables(c.values, c.env, out),
+    explanation: 'PartiQL calls (ExecuteStatement, BatchExecuteStatement, ExecuteTransaction) name their table inside the statement text; BatchGetItem/BatchWriteItem key requestItems by table name or ARN',
+    targets: (c, out) => {
+      partiqlTables(c.values, c.env, out);
+      batchTables(c.record, c.env, out);
+    },
     keys: ['statement'],
     typedCallsOnly: true,
   },
@@ -184,6 +187,19 @@ function eventBridgeRules(plan: Plan, values: RecordValues, env: ArnEnv, out: Cu
       else out.push({ arn: `${base}${bus}/${fv.value}`, resourceType: 'rule-on-custom-event-bus' });
     }
     if (out.length > 0) return;
+  }
+}
+
+/** BatchGetItem/BatchWriteItem: `requestItems` is a map whose keys are table names or table ARNs. */
+function batchTables(record: CloudTrailRecord, env: ArnEnv, out: CuratedTarget[]): void {
+  const rp = record.requestParameters;
+  const items = rp !== null && typeof rp === 'object' ? (rp as Record<string, unknown>)['requestItems'] : undefined;
+  if (items === null || typeof items !== 'object' || Array.isArray(items)) return;
+  let n = 0;
+  for (const name of Object.keys(items)) {
+    if (++n > 100) break;
+    if (/^arn:[^:]+:dynamodb:[^:]*:\d{12}:table\/[A-Za-z0-9_.-]{3,255}$/.test(name)) out.push({ arn: name, resourceType: 'table' });
+    else if (/^[A-Za-z0-9_.-]{3,255}$/.test(name)) out.push({ arn: `arn:${env.partition}:dynamodb:${env.region}:${env.account}:table/${name}`, resourceType: 'table' });
   }
 }
 
@@ -273,7 +289,11 @@ function snsSubscription(values: RecordValues, out: CuratedTarget[]): void {
 function bedrockModel(values: RecordValues, env: ArnEnv, out: CuratedTarget[]): void {
   for (const fv of values.byKey.get('modelid') ?? []) {
     if (fv.side !== 'request' || fv.value.startsWith('arn:') || !fv.value.includes('.') || fv.value.includes('/')) continue;
-    out.push({ arn: `arn:${env.partition}:bedrock:${env.region}::foundation-model/${fv.value}`, resourceType: 'foundation-model' });
+    // `us.anthropic.…`, `eu.…`, `apac.…`, `global.…`: a system-defined cross-Region inference
+    // profile of the caller's account, not a foundation model.
+    if (/^(us|eu|apac|us-gov|global|jp|au|ca)\.[a-z0-9-]+\./.test(fv.value)) {
+      out.push({ arn: `arn:${env.partition}:bedrock:${env.region}:${env.account}:inference-profile/${fv.value}`, resourceType: 'inference-profile' });
+    } else out.push({ arn: `arn:${env.partition}:bedrock:${env.region}::foundation-model/${fv.value}`, resourceType: 'foundation-model' });
   }
 }
 
