@@ -185,3 +185,24 @@ test('DynamoDB batch calls name their tables as the keys of requestItems (names 
   assert.deepEqual(arns(r.targets), [`arn:aws:dynamodb:${A}:table/Books`, `arn:aws:dynamodb:${A}:table/Music`]);
   assert.equal(r.status, 'resolved');
 });
+
+test('class 5/8: a denial without its request names the user it was about; the caller in `User: arn:…` is never the target', () => {
+  const who = { type: 'IAMUser', arn: `arn:aws:iam::${ACCOUNT}:user/bob`, accountId: ACCOUNT, userName: 'bob' };
+  const other = resolveRecord(record('iam', 'GetUser', { userIdentity: who, errorCode: 'AccessDenied', errorMessage: `User: ${who.arn} is not authorized to perform: iam:GetUser on resource: user carol` }));
+  assert.deepEqual(arns(other.targets), [`arn:aws:iam::${ACCOUNT}:user/carol`]);
+  // Without a user named in the request or the denial, a user call acts on the caller (IAM API reference).
+  const self = resolveRecord(record('iam', 'ChangePassword', { userIdentity: who, errorCode: 'AccessDenied', errorMessage: `User: ${who.arn} is not authorized to perform: iam:ChangePassword on resource: ${who.arn}` }));
+  assert.deepEqual(arns(self.targets), [who.arn]);
+  const prefixOnly = resolveRecord(record('iam', 'CreateUser', { userIdentity: who, errorCode: 'AccessDenied', errorMessage: `User: ${who.arn} is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::${ACCOUNT}:user/` }));
+  assert.deepEqual(prefixOnly.targets, []);
+  assert.equal(prefixOnly.status, 'unresolved');
+});
+
+test('class 1: a failed typed call logged without its request is a gap, not "listed across the account"', () => {
+  const r = resolveRecord(record('secretsmanager', 'ListSecretVersionIds', { errorCode: 'AccessDeniedException', errorMessage: 'denied' }));
+  assert.equal(r.status, 'unresolved');
+  assert.match(r.reason ?? '', /unknown/);
+  // The same call that succeeded with an empty request is a listing of nothing in particular only where IAM allows it.
+  const ok = resolveRecord(record('rds', 'DescribeDBInstances', { requestParameters: {} }));
+  assert.equal(ok.status, 'no-target');
+});

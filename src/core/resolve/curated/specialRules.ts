@@ -354,6 +354,16 @@ export function ec2IdTargets(values: RecordValues, keys: readonly string[] | und
 
 function iamCaller(record: CloudTrailRecord, values: RecordValues, out: CuratedTarget[]): void {
   if (values.byKey.has('username')) return;
+  // A failed call logged without its request acted on the caller, unless its denial names
+  // another resource (`on resource: user carol`): then the message says who, not the default.
+  const rp = record.requestParameters;
+  const message = typeof record.errorMessage === 'string' ? record.errorMessage : '';
+  const on = message.indexOf('on resource: ');
+  if (record.errorCode && (rp === null || rp === undefined) && on >= 0) {
+    const named = message.slice(on + 13).replace(/^"/, '');
+    const self = typeof record.userIdentity?.userName === 'string' ? `user ${record.userIdentity.userName}` : undefined;
+    if (!named.startsWith(String(record.userIdentity?.arn)) && !(self && named.startsWith(self))) return;
+  }
   const who = record.userIdentity;
   if (who === null || typeof who !== 'object' || typeof who.arn !== 'string' || !who.arn.startsWith('arn:')) return;
   // The root user's own credentials: its ARN is `arn:…:iam::<account>:root`, never `user/<name>`.
