@@ -17,6 +17,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import rawTable from '../generated/iam-table.json';
 import { resolveRecord } from '../src/core/resolve/resolver';
+import { firstIdentifier } from '../src/core/resolve/requestNames';
 import { iamService, type IamAction, type IamResourceType } from '../src/core/resolve/iamTable';
 import { fillTemplate, matchesTemplate, type ArnEnv } from '../src/core/resolve/arnTemplate';
 import { EVENT_SOURCE_PREFIX } from '../src/core/resolve/curated/eventSources';
@@ -178,7 +179,9 @@ function judge(a: IamAction, prefix: string, eventSource: string, sdk: SdkApi | 
   if (listGaps && r.status !== 'resolved' && r.status !== 'no-target') console.log(`GAP ${a.action} ${JSON.stringify(requestParameters)} :: ${r.reason ?? ''}`);
   if (listGaps && r.status === 'no-target') console.log(`NOTARGET ${a.action} ${JSON.stringify(requestParameters)} :: ${r.reason ?? ''}`);
   const fromSdk = fromSdkReq !== undefined && Object.keys(fromSdkReq).length > 0;
-  if (r.status === 'no-target') return { verdict: Object.keys(requestParameters).length === 0 ? 'empty' : 'no-target', fromSdk };
+  // Right when the request provably names nothing (no members, or only paging, filter, format and
+  // token members, as the resolver's own rule reads them); wrong when it names something.
+  if (r.status === 'no-target') return { verdict: firstIdentifier(requestParameters) === undefined ? 'empty' : 'no-target', fromSdk };
   const made = (arn: string): boolean => arn.includes(TOKEN_TAIL) || arn.includes(TOKEN_TAIL.replace(/-/g, '').slice(0, 8));
   const hit = r.targets.some((t) => made(t.arn) && types.some((ty) => matchesTemplate(ty.template, t.arn)));
   if (hit && (r.status === 'resolved' || r.status === 'partial')) return { verdict: 'templated', fromSdk };
@@ -262,8 +265,9 @@ function markdown(rows: ServiceRow[], source: string): string {
     'values, ARNs for `…Arn` members) or, where the SDK has no operation of that name, one member per',
     'template variable, is resolved. `templated`: a target of one of the action\'s types built from the',
     'request\'s values; `gap`: unresolved/partial with a reason; `no-target`: said no target although IAM',
-    'lists a type and the request names something (wrong); `empty`: no-target where the call has no required',
-    'member that could name a resource (right); `other`: resolved to no ARN of the action\'s types.',
+    'lists a type and the request names something (wrong); `empty`: no-target where the request names nothing',
+    '(no required member, or only paging, filter, format and token members: right); `other`: resolved to no ARN',
+    'of the action\'s types.',
     '',
     `**Totals:** ${summaryLine(t)}.`,
     '',

@@ -8,7 +8,7 @@ import { iamAction, iamService, type IamAction, type IamResourceType } from './i
 import { EVENT_SOURCE_PREFIX } from './curated/eventSources';
 import { EVENT_NAME_ACTIONS, EVENT_NAME_FUNCTIONS, NO_ACTION_EVENTS, nameVariants } from './curated/eventNames';
 import { SERVICE_RULES } from './curated/specialRules';
-import { GENERIC_VARIABLES, VARIABLE_ALIASES, VARIABLE_TRANSFORMS, type Transform } from './curated/aliases';
+import { GENERIC_VARIABLES, STEM_SYNONYMS, VARIABLE_ALIASES, VARIABLE_TRANSFORMS, type Transform } from './curated/aliases';
 import { ANY_OF_TYPES, RESPONSE_TYPES, isPseudoType } from './curated/requiredTypes';
 
 export interface VarSource {
@@ -327,7 +327,7 @@ function stemOf(low: string): string | undefined {
  * with each identifier suffix (`cluster`, `clusterName`, `clusterArn`…), plus the generic members
  * for the action's primary type. Only for the action's own service's types.
  */
-function derivedKeys(low: string, type: IamResourceType, primary: boolean, position: Position = 'only'): { key: string; loose: boolean }[] {
+function derivedKeys(low: string, type: IamResourceType, primary: boolean, position: Position = 'only', variable = ''): { key: string; loose: boolean }[] {
   const out: { key: string; loose: boolean }[] = [];
   const stems = new Set<string>();
   const stem = GENERIC_VARIABLES.has(low) ? undefined : stemOf(low);
@@ -339,6 +339,10 @@ function derivedKeys(low: string, type: IamResourceType, primary: boolean, posit
   const own = position !== 'parent' && (stem === undefined || stem.includes(typeStem) || typeStem.includes(stem));
   if (own && typeStem.length > 2 && !GENERIC_VARIABLES.has(typeStem)) stems.add(typeStem);
   const kind = kindOf(low);
+  // The API may drop the variable's leading words (`GeofenceCollectionName` as `collectionName`).
+  if (stem && position !== 'parent') for (const tail of tailStems(variable)) stems.add(tail);
+  // IAM's variable and the API's member may spell the stem short and long (`AppId`, `applicationId`).
+  for (const st of [...stems]) for (const syn of STEM_SYNONYMS[st] ?? []) stems.add(syn);
   for (const st of stems) {
     for (const suffix of ID_SUFFIXES) {
       // A bare or `…Identifier` member may hold a name where the ARN wants an id (AppRegistry's
@@ -346,9 +350,23 @@ function derivedKeys(low: string, type: IamResourceType, primary: boolean, posit
       const loose = kind === 'id' && (suffix === '' || suffix === 'identifier');
       if (kind === 'id' && suffix === 'name') continue;
       out.push({ key: st + suffix, loose }, { key: st + suffix + 's', loose });
+      // `connectionNameList`, `resourceARNList`, `instanceIdList`
+      if (suffix === 'name' || suffix === 'id' || suffix === 'arn') out.push({ key: st + suffix + 'list', loose });
     }
   }
   if (primary) for (const key of GENERIC_BY_KIND[kind]) out.push({ key, loose: kind === 'id' && !key.endsWith('id') });
+  return out;
+}
+
+/** `GeofenceCollectionName` -> [`collection`]: the variable's trailing words, its id suffix left out. */
+function tailStems(variable: string): string[] {
+  const words = variable.split(/(?=[A-Z][a-z])/).map((w) => w.toLowerCase());
+  if (['name', 'id', 'arn', 'identifier'].includes(words[words.length - 1] ?? '')) words.pop();
+  const out: string[] = [];
+  for (let k = 1; k < words.length; k++) {
+    const tail = words.slice(k).join('');
+    if (tail.length >= 4 && !GENERIC_VARIABLES.has(tail) && tail !== 'resource') out.push(tail);
+  }
   return out;
 }
 
@@ -386,7 +404,7 @@ function sourcesFor(name: string, type: IamResourceType, ownRequired: boolean, p
   const single = type.template.vars.length === 1;
   if (!type.foreign && (single ? ownRequired || primary : ownRequired && (position === 'parent' || !GENERIC_VARIABLES.has(low) || named))) {
     const generic = single ? primary : position === 'last' && named;
-    for (const { key, loose } of derivedKeys(low, type, generic, position)) {
+    for (const { key, loose } of derivedKeys(low, type, generic, position, name)) {
       if (sources.some((s) => s.key === key)) continue;
       const transform: Transform = low.endsWith('withoutleadingslash') ? 'stripLeadingSlash' : loose ? 'idShaped' : 'lastPathSegmentOfUrl';
       const src: VarSource = VARIABLE_TRANSFORMS[name] ? { key, via: 'template' } : { key, via: 'template', transform };

@@ -206,3 +206,22 @@ test('class 1: a failed typed call logged without its request is a gap, not "lis
   const ok = resolveRecord(record('rds', 'DescribeDBInstances', { requestParameters: {} }));
   assert.equal(ok.status, 'no-target');
 });
+
+test('class 3 from data: short and long spellings, dropped leading words, `…List` members', () => {
+  const pinpoint = resolveRecord(record('mobiletargeting', 'GetApp', { requestParameters: { applicationId: 'a1b2c3' } }));
+  assert.deepEqual(arns(pinpoint.targets), [`arn:aws:mobiletargeting:${A}:apps/a1b2c3`]);
+  const geo = resolveRecord(record('geo', 'DescribeGeofenceCollection', { requestParameters: { collectionName: 'fences' } }));
+  assert.deepEqual(arns(geo.targets), [`arn:aws:geo:${A}:geofence-collection/fences`]);
+  const glue = resolveRecord(record('glue', 'BatchDeleteConnection', { requestParameters: { connectionNameList: ['c1', 'c2'] } }));
+  assert.ok(arns(glue.targets).includes(`arn:aws:glue:${A}:connection/c1`), JSON.stringify(glue.targets));
+  assert.ok(arns(glue.targets).includes(`arn:aws:glue:${A}:connection/c2`), JSON.stringify(glue.targets));
+});
+
+test('ARNs AWS writes with a trailing slash after a name are targets; bare path prefixes are not', () => {
+  const stack = resolveRecord(record('opsworks', 'DeleteStack', { requestParameters: { stackId: '2f18b4cb-4de5-4429-a149-ff7da9f0d8ee' } }));
+  assert.deepEqual(arns(stack.targets), [`arn:aws:opsworks:${A}:stack/2f18b4cb-4de5-4429-a149-ff7da9f0d8ee/`]);
+  const folder = resolveRecord(record('s3', 'PutObject', { requestParameters: { bucketName: 'b', key: 'reports/' } }));
+  assert.deepEqual(arns(folder.targets), ['arn:aws:s3:::b/reports/']);
+  const byPath = resolveRecord(record('ssm', 'GetParametersByPath', { requestParameters: { path: '/app/', recursive: true } }));
+  assert.ok(!byPath.targets.some((t) => t.arn.endsWith('/')), JSON.stringify(byPath.targets));
+});
