@@ -225,3 +225,30 @@ test('ARNs AWS writes with a trailing slash after a name are targets; bare path 
   const byPath = resolveRecord(record('ssm', 'GetParametersByPath', { requestParameters: { path: '/app/', recursive: true } }));
   assert.ok(!byPath.targets.some((t) => t.arn.endsWith('/')), JSON.stringify(byPath.targets));
 });
+
+test('class 8: root is :root, service-linked roles are never guessed at /, Identity Center assignments target the permission set and instance', () => {
+  const root = { type: 'Root', arn: `arn:aws:iam::${ACCOUNT}:root`, accountId: ACCOUNT };
+  const key = resolveRecord(record('iam', 'CreateAccessKey', { userIdentity: root, requestParameters: {}, responseElements: { accessKey: { accessKeyId: 'AKIAEXAMPLE' } } }));
+  assert.deepEqual(arns(key.targets), [`arn:aws:iam::${ACCOUNT}:root`]);
+  const slr = resolveRecord(record('iam', 'DeleteServiceLinkedRole', { requestParameters: { roleName: 'AWSServiceRoleForSupport' } }));
+  assert.deepEqual(slr.targets, []);
+  assert.equal(slr.status, 'unresolved');
+  const made = resolveRecord(record('iam', 'CreateServiceLinkedRole', {
+    requestParameters: { aWSServiceName: 'support.amazonaws.com' },
+    responseElements: { role: { arn: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/support.amazonaws.com/AWSServiceRoleForSupport`, roleName: 'AWSServiceRoleForSupport' } },
+  }));
+  assert.deepEqual(arns(made.targets), [`arn:aws:iam::${ACCOUNT}:role/aws-service-role/support.amazonaws.com/AWSServiceRoleForSupport`]);
+  const sso = resolveRecord(record('sso', 'CreateAccountAssignment', { requestParameters: {
+    instanceArn: 'arn:aws:sso:::instance/ssoins-1234567890abcdef', targetId: '444455556666', targetType: 'AWS_ACCOUNT',
+    permissionSetArn: 'arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef', principalType: 'USER', principalId: 'u-1',
+  } }));
+  assert.deepEqual(arns(sso.targets), ['arn:aws:sso:::instance/ssoins-1234567890abcdef', 'arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef']);
+});
+
+test('class 2: an optional-type call that names its resource fills it; one naming only a value no rule reads is a gap', () => {
+  const named = resolveRecord(record('events', 'DescribeRule', { requestParameters: { name: 'nightly' } }));
+  assert.deepEqual(arns(named.targets), [`arn:aws:events:${A}:rule/nightly`]);
+  const unread = resolveRecord(record('account', 'PutAlternateContact', { requestParameters: { alternateContactType: 'SECURITY', emailAddress: 'sec@example.com' } }));
+  assert.notEqual(unread.status, 'no-target');
+  assert.ok(unread.reason);
+});
