@@ -102,6 +102,8 @@ const TOKEN_TAIL = '-a0b1-4c2d-8e3f-0123456789ab';
 /** The value a member of this name would carry: a queue URL for `…Url`, an EC2 id with its type's prefix. */
 function valueFor(member: string, prefix: string, t: IamResourceType | undefined, n: number): string {
   if (/url$/i.test(member)) return `https://${prefix}.${REGION}.amazonaws.com/${ACCOUNT}/q${token(n)}`;
+  if (/accountid$/i.test(member)) return String(444455550000 + n); // an account id is 12 digits
+
   const ec2 = t && t.template.service === 'ec2' ? ec2IdPrefix(t.name) : undefined;
   return ec2 ? `${ec2}0${token(n).replace(/-/g, '').slice(0, 16)}` : token(n);
 }
@@ -182,7 +184,7 @@ function judge(a: IamAction, prefix: string, eventSource: string, sdk: SdkApi | 
   // Right when the request provably names nothing (no members, or only paging, filter, format and
   // token members, as the resolver's own rule reads them); wrong when it names something.
   if (r.status === 'no-target') return { verdict: firstIdentifier(requestParameters) === undefined ? 'empty' : 'no-target', fromSdk };
-  const made = (arn: string): boolean => arn.includes(TOKEN_TAIL) || arn.includes(TOKEN_TAIL.replace(/-/g, '').slice(0, 8));
+  const made = (arn: string): boolean => arn.includes(TOKEN_TAIL) || arn.includes(TOKEN_TAIL.replace(/-/g, '').slice(0, 8)) || /:44445555\d{4}[:/]|\/44445555\d{4}/.test(arn);
   const hit = r.targets.some((t) => made(t.arn) && types.some((ty) => matchesTemplate(ty.template, t.arn)));
   if (hit && (r.status === 'resolved' || r.status === 'partial')) return { verdict: 'templated', fromSdk };
   if ((r.status === 'unresolved' || r.status === 'partial') && r.reason) return { verdict: 'gap', fromSdk };

@@ -49,7 +49,7 @@ export function fillType(pt: PlanType, values: RecordValues, env: ArnEnv): FillR
   }
   const perVar: VarValue[][] = [];
   for (const v of pt.vars) {
-    const found = valuesFor(pt, v.sources, values, pt.fromResponse, env);
+    const found = valuesFor(pt, v.sources, values, pt.fromResponse, env, v.name);
     if (found.length === 0) return { arns: [], missing: { variable: v.name, sources: v.sources } };
     perVar.push(found);
   }
@@ -98,7 +98,7 @@ export function uniqueKeys(sources: readonly VarSource[]): string[] {
  * Values from every source (a read replica names two instances under two keys); the request wins
  * over the response, which is read only when the request has none.
  */
-function valuesFor(pt: PlanType, sources: VarSource[], values: RecordValues, withResponse: boolean, env: ArnEnv): VarValue[] {
+function valuesFor(pt: PlanType, sources: VarSource[], values: RecordValues, withResponse: boolean, env: ArnEnv, variable: string): VarValue[] {
   // Most types of most actions find nothing: say so before allocating anything.
   let any = false;
   for (const s of sources) {
@@ -119,7 +119,7 @@ function valuesFor(pt: PlanType, sources: VarSource[], values: RecordValues, wit
         // received (RDS parameter, option and subnet groups), not something the caller chose.
         if (side === 'response' && awsDefault(fv.value)) continue;
         const vv = transform(fv, s, pt.type.template.service, env);
-        if (vv && !out.some((o) => o.value === vv.value)) out.push(vv);
+        if (vv && fitsVariable(variable, vv.value) && !out.some((o) => o.value === vv.value)) out.push(vv);
       }
     }
     // Shapes are checked per side: a request value of another type (an image's name where its
@@ -131,6 +131,20 @@ function valuesFor(pt: PlanType, sources: VarSource[], values: RecordValues, wit
 }
 
 const NONE: VarValue[] = [];
+
+/**
+ * The shape every value of a variable must have, whatever member it came from: an account id is 12
+ * digits; an id holds no whitespace; no variable takes a JSON document, a multi-line text or a
+ * kilobyte of prose (a description or policy that happened to sit under a matching key).
+ */
+function fitsVariable(variable: string, value: string): boolean {
+  if (value.length > 1024) return false;
+  const c = value.charCodeAt(0);
+  if (c === 123 || c === 91 || c === 34) return false; // `{`, `[`, `"`: a JSON document, not a name
+  if (variable.endsWith('AccountId') || variable.endsWith('AccountID')) return /^\d{12}$/.test(value);
+  if ((variable.endsWith('Id') || variable.endsWith('ID')) && /\s/.test(value)) return false;
+  return true;
+}
 
 function awsDefault(v: string): boolean {
   return v.startsWith('default') && (v.length === 7 || v[7] === '.' || v[7] === ':' || v[7] === '-');

@@ -252,3 +252,13 @@ test('class 2: an optional-type call that names its resource fills it; one namin
   assert.notEqual(unread.status, 'no-target');
   assert.ok(unread.reason);
 });
+
+test('precision: a value must fit its variable (no JSON document, no spaced id, account ids of 12 digits)', () => {
+  const spaced = resolveRecord(record('guardduty', 'DeleteDetector', { requestParameters: { detectorId: 'my detector' } }));
+  assert.deepEqual(spaced.targets, []);
+  assert.equal(spaced.status, 'unresolved');
+  const json = resolveRecord(record('ecr', 'DescribeRepositories', { requestParameters: { repositoryName: '{"a":1}' } }));
+  assert.deepEqual(json.targets, []);
+  const fine = resolveRecord(record('guardduty', 'DeleteDetector', { requestParameters: { detectorId: '12abc34d567e8fa901bc2d34e56789f0' } }));
+  assert.deepEqual(arns(fine.targets), [`arn:aws:guardduty:${A}:detector/12abc34d567e8fa901bc2d34e56789f0`]);
+});
