@@ -262,3 +262,9 @@ test('precision: a value must fit its variable (no JSON document, no spaced id, 
   const fine = resolveRecord(record('guardduty', 'DeleteDetector', { requestParameters: { detectorId: '12abc34d567e8fa901bc2d34e56789f0' } }));
   assert.deepEqual(arns(fine.targets), [`arn:aws:guardduty:${A}:detector/12abc34d567e8fa901bc2d34e56789f0`]);
 });
+
+test('precision: tag lists under any spelling never fill a template (a tag key that looks like a member name)', () => {
+  const job = `arn:aws:glue:${A}:job/etl`;
+  const r = resolveRecord(record('glue', 'TagResource', { requestParameters: { resourceArn: job, tagsToAdd: { jobName: 'other', product: 'aaa' } } }));
+  assert.deepEqual(arns(r.targets), [job]);
+});
