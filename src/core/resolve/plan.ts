@@ -337,7 +337,11 @@ function derivedKeys(low: string, type: IamResourceType, primary: boolean, posit
   // (`Id`, or `FlowLogId` of `vpc-flow-log`), not a parent's (`OrganizationId` of `account`).
   // In a template of several variables only the last is the type's own (`service/${ClusterName}/${ServiceName}`).
   const own = position !== 'parent' && (stem === undefined || stem.includes(typeStem) || typeStem.includes(stem));
-  if (own && typeStem.length > 2 && !GENERIC_VARIABLES.has(typeStem)) stems.add(typeStem);
+  if (own && typeStem.length > 2 && !GENERIC_VARIABLES.has(typeStem)) {
+    stems.add(typeStem);
+    // A type named in the plural (`applications`) is one `applicationId` in a request.
+    if (/[^su]s$/.test(typeStem) && typeStem.length > 4) stems.add(typeStem.slice(0, -1));
+  }
   const kind = kindOf(low);
   // The API may drop the variable's leading words (`GeofenceCollectionName` as `collectionName`).
   if (stem && position !== 'parent') for (const tail of tailStems(variable)) stems.add(tail);
