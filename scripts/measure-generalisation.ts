@@ -11,12 +11,13 @@
 //   no-target  said no target although IAM lists a resource type and the request names one (wrong)
 //   other      resolved, but to no ARN of the action's types (e.g. only a context ARN)
 //
-//   npx tsx scripts/measure-generalisation.ts [--write] [--worst N]
+//   npx tsx scripts/measure-generalisation.ts [--write] [--worst N] [--gaps]
 // --write regenerates docs/resolver-generalisation.md (committed, so changes show in review).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import rawTable from '../generated/iam-table.json';
 import { resolveRecord } from '../src/core/resolve/resolver';
+import { firstIdentifier } from '../src/core/resolve/requestNames';
 import { iamService, type IamAction, type IamResourceType } from '../src/core/resolve/iamTable';
 import { fillTemplate, matchesTemplate, type ArnEnv } from '../src/core/resolve/arnTemplate';
 import { EVENT_SOURCE_PREFIX } from '../src/core/resolve/curated/eventSources';
@@ -28,6 +29,8 @@ function ec2IdPrefix(typeName: string): string | undefined {
   return undefined;
 }
 
+/** `--gaps` prints each gap and no-target with its request and reason, to find the classes worth fixing. */
+const listGaps = require.main === module && process.argv.includes('--gaps');
 const REGION = 'us-east-1';
 const ACCOUNT = '111122223333';
 const ENV: ArnEnv = { partition: 'aws', region: REGION, account: ACCOUNT };
@@ -99,6 +102,8 @@ const TOKEN_TAIL = '-a0b1-4c2d-8e3f-0123456789ab';
 /** The value a member of this name would carry: a queue URL for `…Url`, an EC2 id with its type's prefix. */
 function valueFor(member: string, prefix: string, t: IamResourceType | undefined, n: number): string {
   if (/url$/i.test(member)) return `https://${prefix}.${REGION}.amazonaws.com/${ACCOUNT}/q${token(n)}`;
+  if (/accountid$/i.test(member)) return String(444455550000 + n); // an account id is 12 digits
+
   const ec2 = t && t.template.service === 'ec2' ? ec2IdPrefix(t.name) : undefined;
   return ec2 ? `${ec2}0${token(n).replace(/-/g, '').slice(0, 16)}` : token(n);
 }
@@ -173,9 +178,13 @@ function judge(a: IamAction, prefix: string, eventSource: string, sdk: SdkApi | 
     requestParameters, responseElements: null,
   };
   const r = resolveRecord(record);
+  if (listGaps && r.status !== 'resolved' && r.status !== 'no-target') console.log(`GAP ${a.action} ${JSON.stringify(requestParameters)} :: ${r.reason ?? ''}`);
+  if (listGaps && r.status === 'no-target') console.log(`NOTARGET ${a.action} ${JSON.stringify(requestParameters)} :: ${r.reason ?? ''}`);
   const fromSdk = fromSdkReq !== undefined && Object.keys(fromSdkReq).length > 0;
-  if (r.status === 'no-target') return { verdict: Object.keys(requestParameters).length === 0 ? 'empty' : 'no-target', fromSdk };
-  const made = (arn: string): boolean => arn.includes(TOKEN_TAIL) || arn.includes(TOKEN_TAIL.replace(/-/g, '').slice(0, 8));
+  // Right when the request provably names nothing (no members, or only paging, filter, format and
+  // token members, as the resolver's own rule reads them); wrong when it names something.
+  if (r.status === 'no-target') return { verdict: firstIdentifier(requestParameters) === undefined ? 'empty' : 'no-target', fromSdk };
+  const made = (arn: string): boolean => arn.includes(TOKEN_TAIL) || arn.includes(TOKEN_TAIL.replace(/-/g, '').slice(0, 8)) || /:44445555\d{4}[:/]|\/44445555\d{4}/.test(arn);
   const hit = r.targets.some((t) => made(t.arn) && types.some((ty) => matchesTemplate(ty.template, t.arn)));
   if (hit && (r.status === 'resolved' || r.status === 'partial')) return { verdict: 'templated', fromSdk };
   if ((r.status === 'unresolved' || r.status === 'partial') && r.reason) return { verdict: 'gap', fromSdk };
@@ -258,8 +267,9 @@ function markdown(rows: ServiceRow[], source: string): string {
     'values, ARNs for `…Arn` members) or, where the SDK has no operation of that name, one member per',
     'template variable, is resolved. `templated`: a target of one of the action\'s types built from the',
     'request\'s values; `gap`: unresolved/partial with a reason; `no-target`: said no target although IAM',
-    'lists a type and the request names something (wrong); `empty`: no-target where the call has no required',
-    'member that could name a resource (right); `other`: resolved to no ARN of the action\'s types.',
+    'lists a type and the request names something (wrong); `empty`: no-target where the request names nothing',
+    '(no required member, or only paging, filter, format and token members: right); `other`: resolved to no ARN',
+    'of the action\'s types.',
     '',
     `**Totals:** ${summaryLine(t)}.`,
     '',

@@ -69,8 +69,8 @@ export function partitionOfRegion(region: string): string {
 }
 
 /**
- * True when an ARN names one resource: a non-empty resource part, no bare path prefix (`…:role/`),
- * no wildcard. A wildcard is a `*` that stands as a whole path or qualifier segment (`bucket/*`,
+ * True when an ARN names one resource: a non-empty resource part, no bare path prefix (`…:role/`,
+ * an IAM path), no wildcard. A wildcard is a `*` that stands as a whole path or qualifier segment (`bucket/*`,
  * `function:f:*`, `*`): S3 keys and other names may hold `*` among other characters, and a name
  * must never make an access invisible.
  */
@@ -82,8 +82,16 @@ export function isConcreteArn(arn: string): boolean {
   for (; i < arn.length && colons < 4; i++) if (arn.charCodeAt(i) === 58) colons++;
   if (colons < 4 || i >= arn.length) return false;
   const last = arn.charCodeAt(arn.length - 1);
-  return last !== 47 && last !== 58 && !hasWildcardSegment(arn, i); // not `/`, `:`
+  if (last === 58 || hasWildcardSegment(arn, i)) return false; // a trailing `:`, a wildcard
+  // A trailing `/` is a bare path prefix (`…:role/`, `…:role/team/`, `…:parameter/app/`), except
+  // in the ARNs AWS writes so, after a name: an S3 folder object (`b/dir/`), an OpsWorks stack
+  // (`stack/<id>/`, as the IAM reference writes it).
+  if (last !== 47) return true;
+  const service = serviceOfArn(arn);
+  return TRAILING_SLASH_SERVICES.has(service) && arn.indexOf('/', i) < arn.length - 1;
 }
+
+const TRAILING_SLASH_SERVICES: ReadonlySet<string> = new Set(['s3', 'opsworks']);
 
 function isSeparator(c: number): boolean {
   return c === 47 || c === 58; // `/`, `:`

@@ -22,6 +22,11 @@ export interface ArnTemplate {
   slots: string[];
   /** Variables that must come from request or response (not partition, region or account). */
   vars: string[];
+  /**
+   * Per slot, the type word the template writes before it (`alias/` in `…:alias/${Alias}`), or ''.
+   * A value that repeats it (`alias/prod`, as KMS and others accept) loses it: never `alias/alias/prod`.
+   */
+  typeWords: string[];
   matcher?: RegExp;
 }
 
@@ -47,7 +52,12 @@ export function parseTemplate(text: string): ArnTemplate {
   }
   literals.push(text.slice(pos));
   const service = serviceOfArn(text);
-  return { text, service, literals, slots, vars: slots.filter((s) => !ENV_VARS.has(s)) };
+  const typeWords = slots.map((_, i) => {
+    const lit = literals[i] ?? '';
+    const word = lit.slice(lit.lastIndexOf(':') + 1);
+    return /^[A-Za-z][A-Za-z0-9-]{2,}\/$/.test(word) ? word : '';
+  });
+  return { text, service, literals, slots, vars: slots.filter((s) => !ENV_VARS.has(s)), typeWords };
 }
 
 /** Fills a template; `values` holds the non-environment variables. Returns undefined when one is missing. */
@@ -62,6 +72,12 @@ export function fillTemplate(t: ArnTemplate, env: ArnEnv, values: Record<string,
     else v = values[slot];
     // An ARN is never a name: `…:policy/arn:aws:iam::…` names nothing.
     if (v === undefined || v === '' || v.startsWith('arn:')) return undefined;
+    const word = t.typeWords[i] as string;
+    if (word !== '' && (v.startsWith(word) || (v.charCodeAt(0) === 47 && v.startsWith(word, 1)))) {
+      // `alias/prod` for `alias/${Alias}`, `/hostedzone/Z1` for `hostedzone/${Id}`
+      v = v.slice(v.charCodeAt(0) === 47 ? word.length + 1 : word.length);
+      if (v === '') return undefined;
+    }
     out += v + (t.literals[i + 1] ?? '');
   }
   return out;
@@ -74,8 +90,9 @@ function escapeRe(s: string): string {
 
 /**
  * True when `arn` has the template's shape. A variable spans no `:` or `/` unless it is the last
- * one, which takes the rest (object keys, IAM paths) but still no `:` outside S3: a further
- * `:segment` is a qualifier (Lambda version, SNS subscription), not the same resource.
+ * one, which takes the rest (object keys, IAM paths) but no `:` outside S3 unless it follows a
+ * `type/` (Bedrock model ids): a further `:segment` after `type:` is a qualifier (Lambda version,
+ * SNS subscription), not the same resource.
  * Callers prefer the most specific match.
  */
 export function matchesTemplate(t: ArnTemplate, arn: string): boolean {
@@ -86,7 +103,9 @@ export function matchesTemplate(t: ArnTemplate, arn: string): boolean {
       const slot = t.slots[i] as string;
       const env = slot === 'Partition' || slot === 'Region' || slot === 'Account' || slot === 'AccountId';
       // `[\s\S]`, not `.`: S3 keys may hold line breaks, and `.` would drop such an object unseen.
-      const rest = t.service === 's3' ? '[\\s\\S]+' : '[^:]+';
+      // After `type/` a name without `/` may hold `:` (Bedrock's `…-v1:0` model ids); after `type:` a
+      // further `:x` is a qualifier (a Lambda version, an SNS subscription, a log group's `:*`).
+      const rest = t.service === 's3' ? '[\\s\\S]+' : (t.literals[i] ?? '').endsWith('/') ? '(?:[^:]+|[^:/\\s]+(?::[^:/\\s]*)+)' : '[^:]+';
       re += (env ? '[^:]*' : last ? rest : '[^:/]+') + escapeRe(t.literals[i + 1] ?? '');
     }
     t.matcher = new RegExp(re + '$');

@@ -135,8 +135,8 @@ export function parseDenied(message: unknown): DeniedResource | undefined {
 
 /**
  * Every ARN written in a failed call's message ("Function not found: arn:…", "… on resource:
- * arn:…"), in order, trailing punctuation and quotes cut. The caller's own ARN is among them
- * (`User: arn:…`): callers keep only ARNs of a type the action is authorised on.
+ * arn:…"), in order, trailing punctuation and quotes cut. The caller's own ARN (`User: arn:…`) is
+ * left out; callers keep only ARNs of a type the action is authorised on.
  */
 export function arnsInMessage(message: unknown): string[] {
   if (typeof message !== 'string' || message.length > 8192) return NONE;
@@ -149,6 +149,8 @@ export function arnsInMessage(message: unknown): string[] {
     const arn = message.slice(at, end).replace(/[.,;)'"\]]+$/, '');
     from = end;
     if (at > 0 && /[A-Za-z0-9]/.test(message[at - 1] as string)) continue;
+    // `User: arn:… is not authorized`: the caller, never what the call acted on.
+    if (message.slice(Math.max(0, at - 6), at) === 'User: ') continue;
     if (looksLikeArn(arn) && !arn.includes('*')) (out === NONE ? (out = []) : out).push(arn);
   }
 }

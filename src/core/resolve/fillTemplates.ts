@@ -7,6 +7,7 @@ import type { Via } from '../model';
 import { fillTemplate, type ArnEnv } from './arnTemplate';
 import type { PlanType, VarSource } from './plan';
 import { looksLikeArn, type FoundValue, type RecordValues } from './recordValues';
+import { parseArn } from '../arn/arn';
 import { idFitsType } from './curated/ec2Ids';
 import { isPseudoType } from './curated/requiredTypes';
 
@@ -48,7 +49,7 @@ export function fillType(pt: PlanType, values: RecordValues, env: ArnEnv): FillR
   }
   const perVar: VarValue[][] = [];
   for (const v of pt.vars) {
-    const found = valuesFor(pt, v.sources, values, pt.fromResponse);
+    const found = valuesFor(pt, v.sources, values, pt.fromResponse, env, v.name);
     if (found.length === 0) return { arns: [], missing: { variable: v.name, sources: v.sources } };
     perVar.push(found);
   }
@@ -97,7 +98,7 @@ export function uniqueKeys(sources: readonly VarSource[]): string[] {
  * Values from every source (a read replica names two instances under two keys); the request wins
  * over the response, which is read only when the request has none.
  */
-function valuesFor(pt: PlanType, sources: VarSource[], values: RecordValues, withResponse: boolean): VarValue[] {
+function valuesFor(pt: PlanType, sources: VarSource[], values: RecordValues, withResponse: boolean, env: ArnEnv, variable: string): VarValue[] {
   // Most types of most actions find nothing: say so before allocating anything.
   let any = false;
   for (const s of sources) {
@@ -114,8 +115,11 @@ function valuesFor(pt: PlanType, sources: VarSource[], values: RecordValues, wit
       if (!list) continue;
       for (const fv of list) {
         if (fv.side !== side) continue;
-        const vv = transform(fv, s);
-        if (vv && !out.some((o) => o.value === vv.value)) out.push(vv);
+        // A response's `default`, `default.mysql8.0`, `default:mysql-8-0`: a default the resource
+        // received (RDS parameter, option and subnet groups), not something the caller chose.
+        if (side === 'response' && awsDefault(fv.value)) continue;
+        const vv = transform(fv, s, pt.type.template.service, env);
+        if (vv && fitsVariable(variable, vv.value) && !out.some((o) => o.value === vv.value)) out.push(vv);
       }
     }
     // Shapes are checked per side: a request value of another type (an image's name where its
@@ -128,12 +132,36 @@ function valuesFor(pt: PlanType, sources: VarSource[], values: RecordValues, wit
 
 const NONE: VarValue[] = [];
 
-function transform(fv: FoundValue, s: VarSource): VarValue | undefined {
+/**
+ * The shape every value of a variable must have, whatever member it came from: an account id is 12
+ * digits; an id holds no whitespace; no variable takes a JSON document, a multi-line text or a
+ * kilobyte of prose (a description or policy that happened to sit under a matching key).
+ */
+function fitsVariable(variable: string, value: string): boolean {
+  if (value.length > 1024) return false;
+  const c = value.charCodeAt(0);
+  if (c === 123 || c === 91 || c === 34) return false; // `{`, `[`, `"`: a JSON document, not a name
+  if (variable.endsWith('AccountId') || variable.endsWith('AccountID')) return /^\d{12}$/.test(value);
+  if ((variable.endsWith('Id') || variable.endsWith('ID')) && /\s/.test(value)) return false;
+  return true;
+}
+
+function awsDefault(v: string): boolean {
+  return v.startsWith('default') && (v.length === 7 || v[7] === '.' || v[7] === ':' || v[7] === '-');
+}
+
+function transform(fv: FoundValue, s: VarSource, service: string, env: ArnEnv): VarValue | undefined {
   let value = fv.value;
   let account: string | undefined;
-  // ARNs were already taken whole by tier 2; a wildcard names nothing.
-  if (looksLikeArn(value) || value === '*') return undefined;
-  switch (s.transform) {
+  if (value === '*') return undefined; // a wildcard names nothing
+  // ARNs were taken whole by tier 2, and an ARN is never pasted into a template as a name; but
+  // an ARN of the variable's own kind (`…:cluster/prod` for ClusterName) gives its name.
+  if (looksLikeArn(value)) {
+    const named = s.arnStem ? nameInArn(value, s.arnStem, service, env) : undefined;
+    if (!named) return undefined;
+    value = named.name;
+    if (named.account !== env.account) account = named.account;
+  } else switch (s.transform) {
     case 'stripLeadingSlash':
       if (value.startsWith('/')) value = value.slice(1);
       break;
@@ -174,6 +202,22 @@ function transform(fv: FoundValue, s: VarSource): VarValue | undefined {
   if (s.assumption) vv.assumption = s.assumption;
   if (account) vv.account = account;
   return vv;
+}
+
+/**
+ * `arn:…:ecs:<region>:<account>:cluster/prod` with stem `cluster` -> `prod`: the ARN's service is
+ * the template's, its region the record's (or none), its resource one `<type>/<name>` or
+ * `<type>:<name>` whose type word is the stem. Anything longer is another resource.
+ */
+function nameInArn(arn: string, stem: string, service: string, env: ArnEnv): { name: string; account: string } | undefined {
+  const a = parseArn(arn);
+  if (!a || a.service !== service || (a.region !== '' && a.region !== env.region) || a.partition !== env.partition) return undefined;
+  const cut = a.resource.search(/[/:]/);
+  if (cut <= 0) return undefined;
+  const word = a.resource.slice(0, cut).replace(/[-_]/g, '').toLowerCase();
+  const name = a.resource.slice(cut + 1);
+  if ((word !== stem && word !== `${stem}s`) || name === '' || /[/:*]/.test(name)) return undefined;
+  return { name, account: a.account || env.account };
 }
 
 /** The last path segment of a URL, and the account when the segment before it is one. */

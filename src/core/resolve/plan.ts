@@ -8,7 +8,7 @@ import { iamAction, iamService, type IamAction, type IamResourceType } from './i
 import { EVENT_SOURCE_PREFIX } from './curated/eventSources';
 import { EVENT_NAME_ACTIONS, EVENT_NAME_FUNCTIONS, NO_ACTION_EVENTS, nameVariants } from './curated/eventNames';
 import { SERVICE_RULES } from './curated/specialRules';
-import { GENERIC_VARIABLES, VARIABLE_ALIASES, VARIABLE_TRANSFORMS, type Transform } from './curated/aliases';
+import { GENERIC_VARIABLES, STEM_SYNONYMS, VARIABLE_ALIASES, VARIABLE_TRANSFORMS, type Transform } from './curated/aliases';
 import { ANY_OF_TYPES, RESPONSE_TYPES, isPseudoType } from './curated/requiredTypes';
 
 export interface VarSource {
@@ -17,6 +17,11 @@ export interface VarSource {
   via: Via;
   transform?: Transform;
   assumption?: string;
+  /**
+   * The resource-type word (`cluster`) an ARN in this member must show for its name to fill the
+   * variable (`…:cluster/prod` -> `prod`): a cluster passed by ARN where a parent's name is wanted.
+   */
+  arnStem?: string;
 }
 
 export interface PlanVar {
@@ -160,7 +165,7 @@ function draftPlan(eventSource: string, eventName: string): Draft {
     };
   }
   const actionName = actions[0]?.action ?? '';
-  const anyOf = ANY_OF_TYPES[actionName];
+  const anyOf = ANY_OF_TYPES[actionName] ?? taggingAlternatives(actions);
   const types: PlanType[] = [];
   const seen = new Set<IamResourceType>();
   // Required types of the action's own service first: they decide the status and are the least
@@ -174,7 +179,7 @@ function draftPlan(eventSource: string, eventName: string): Draft {
         if (rank !== pass || seen.has(rt.type)) continue;
         seen.add(rt.type);
         const fromResponse = required || creates(eventName, rt.type.name) || (RESPONSE_TYPES[actionName]?.includes(rt.type.name) ?? false);
-        const vars = planVars(rt.type, required, primary.has(rt.type));
+        const vars = planVars(rt.type, required, primary.has(rt.type), required && namedByEvent(eventName, rt.type.name));
         const signature = vars.length === 0 ? `(${rt.type.name})` : vars.map((v) => v.name).sort().join(',');
         types.push({ type: rt.type, required, fromResponse, vars, signature });
       }
@@ -197,6 +202,18 @@ function draftPlan(eventSource: string, eventName: string): Draft {
     };
   }
   return anyOf ? { prefix, actions: actionList, types, anyOf } : { prefix, actions: actionList, types };
+}
+
+/**
+ * Tagging calls (`TagResource`, `UntagResource`, `AddTagsToResource`, `ListTagsForResource`…) list
+ * every taggable type as required, but one call tags the one resource it names: the types are
+ * alternatives, as for the curated ANY_OF_TYPES.
+ */
+function taggingAlternatives(actions: readonly IamAction[]): readonly string[] | undefined {
+  const first = actions[0];
+  if (!first || !/^(Tag|Untag|AddTags|RemoveTags|ListTags)/.test(first.action.slice(first.action.indexOf(':') + 1))) return undefined;
+  const names = first.resourceTypes.filter((rt) => rt.required && !rt.type.foreign && !isPseudoType(rt.type)).map((rt) => rt.type.name);
+  return names.length > 1 ? names : undefined;
 }
 
 /** True when `CreateFlowLogs` makes a `vpc-flow-log`, `CreateCluster` a `cluster`, and so on. */
@@ -260,8 +277,23 @@ function createdType(prefix: string, eventName: string, seen: ReadonlySet<IamRes
   return undefined;
 }
 
-function planVars(type: IamResourceType, ownRequired: boolean, primary: boolean): PlanVar[] {
-  return type.template.vars.map((name) => ({ name, sources: sourcesFor(name, type, ownRequired, primary) }));
+function planVars(type: IamResourceType, ownRequired: boolean, primary: boolean, named = false): PlanVar[] {
+  const vars = type.template.vars;
+  return vars.map((name, i) => ({ name, sources: sourcesFor(name, type, ownRequired, primary, vars.length > 1 ? (i === vars.length - 1 ? 'last' : 'parent') : 'only', named) }));
+}
+
+/**
+ * True when the event is about the type by name (`GetTable` and `table`, `DescribeServices` and
+ * `service`): the generic members of such a call (`name`, `id`) name that resource, even where its
+ * template also holds a parent (`table/${DatabaseName}/${TableName}`).
+ */
+function namedByEvent(eventName: string, typeName: string): boolean {
+  const m = /^[A-Z][a-z]+/.exec(eventName);
+  if (!m) return false;
+  let thing = eventName.slice(m[0].length).toLowerCase();
+  if (thing.endsWith('s')) thing = thing.slice(0, -1);
+  const type = typeName.replace(/[-_]/g, '').toLowerCase();
+  return thing.length > 2 && type.length > 2 && thing === type;
 }
 
 /** Suffixes an SDK member naming a resource carries (`clusterName`, `secretId`, `topicArn`, `queueUrl`). */
@@ -295,7 +327,7 @@ function stemOf(low: string): string | undefined {
  * with each identifier suffix (`cluster`, `clusterName`, `clusterArn`…), plus the generic members
  * for the action's primary type. Only for the action's own service's types.
  */
-function derivedKeys(low: string, type: IamResourceType, primary: boolean): { key: string; loose: boolean }[] {
+function derivedKeys(low: string, type: IamResourceType, primary: boolean, position: Position = 'only', variable = ''): { key: string; loose: boolean }[] {
   const out: { key: string; loose: boolean }[] = [];
   const stems = new Set<string>();
   const stem = GENERIC_VARIABLES.has(low) ? undefined : stemOf(low);
@@ -303,9 +335,18 @@ function derivedKeys(low: string, type: IamResourceType, primary: boolean): { ke
   const typeStem = type.name.replace(/[-_]/g, '').toLowerCase();
   // The type's name speaks for the variable only when the variable is the type's own identifier
   // (`Id`, or `FlowLogId` of `vpc-flow-log`), not a parent's (`OrganizationId` of `account`).
-  const own = stem === undefined || stem.includes(typeStem) || typeStem.includes(stem);
-  if (own && typeStem.length > 2 && !GENERIC_VARIABLES.has(typeStem)) stems.add(typeStem);
+  // In a template of several variables only the last is the type's own (`service/${ClusterName}/${ServiceName}`).
+  const own = position !== 'parent' && (stem === undefined || stem.includes(typeStem) || typeStem.includes(stem));
+  if (own && typeStem.length > 2 && !GENERIC_VARIABLES.has(typeStem)) {
+    stems.add(typeStem);
+    // A type named in the plural (`applications`) is one `applicationId` in a request.
+    if (/[^su]s$/.test(typeStem) && typeStem.length > 4) stems.add(typeStem.slice(0, -1));
+  }
   const kind = kindOf(low);
+  // The API may drop the variable's leading words (`GeofenceCollectionName` as `collectionName`).
+  if (stem && position !== 'parent') for (const tail of tailStems(variable)) stems.add(tail);
+  // IAM's variable and the API's member may spell the stem short and long (`AppId`, `applicationId`).
+  for (const st of [...stems]) for (const syn of STEM_SYNONYMS[st] ?? []) stems.add(syn);
   for (const st of stems) {
     for (const suffix of ID_SUFFIXES) {
       // A bare or `…Identifier` member may hold a name where the ARN wants an id (AppRegistry's
@@ -313,13 +354,30 @@ function derivedKeys(low: string, type: IamResourceType, primary: boolean): { ke
       const loose = kind === 'id' && (suffix === '' || suffix === 'identifier');
       if (kind === 'id' && suffix === 'name') continue;
       out.push({ key: st + suffix, loose }, { key: st + suffix + 's', loose });
+      // `connectionNameList`, `resourceARNList`, `instanceIdList`
+      if (suffix === 'name' || suffix === 'id' || suffix === 'arn') out.push({ key: st + suffix + 'list', loose });
     }
   }
   if (primary) for (const key of GENERIC_BY_KIND[kind]) out.push({ key, loose: kind === 'id' && !key.endsWith('id') });
   return out;
 }
 
-function sourcesFor(name: string, type: IamResourceType, ownRequired: boolean, primary: boolean): VarSource[] {
+/** `GeofenceCollectionName` -> [`collection`]: the variable's trailing words, its id suffix left out. */
+function tailStems(variable: string): string[] {
+  const words = variable.split(/(?=[A-Z][a-z])/).map((w) => w.toLowerCase());
+  if (['name', 'id', 'arn', 'identifier'].includes(words[words.length - 1] ?? '')) words.pop();
+  const out: string[] = [];
+  for (let k = 1; k < words.length; k++) {
+    const tail = words.slice(k).join('');
+    if (tail.length >= 4 && !GENERIC_VARIABLES.has(tail) && tail !== 'resource') out.push(tail);
+  }
+  return out;
+}
+
+/** Where a variable sits in its template: alone, the resource's own last one, or a parent's before it. */
+type Position = 'only' | 'last' | 'parent';
+
+function sourcesFor(name: string, type: IamResourceType, ownRequired: boolean, primary: boolean, position: Position = 'only', named = false): VarSource[] {
   const low = name.toLowerCase();
   const sources: VarSource[] = [];
   // Generic names (`Id`, `Name`) match too many keys: only trust them where the action needs the type.
@@ -344,8 +402,13 @@ function sourcesFor(name: string, type: IamResourceType, ownRequired: boolean, p
   }
   // Derived spellings only for the types the call is about (its required or primary types): an
   // action listing a hundred optional types (CreateTags) would otherwise index every spelling of each.
-  if (!type.foreign && type.template.vars.length === 1 && (ownRequired || primary)) {
-    for (const { key, loose } of derivedKeys(low, type, primary)) {
+  // In templates of several variables, each variable by its own stem only (`ClusterName` from
+  // `cluster`, `ServiceName` from `services`), and the generic members only for the last variable
+  // of a type the event names.
+  const single = type.template.vars.length === 1;
+  if (!type.foreign && (single ? ownRequired || primary : ownRequired && (position === 'parent' || !GENERIC_VARIABLES.has(low) || named))) {
+    const generic = single ? primary : position === 'last' && named;
+    for (const { key, loose } of derivedKeys(low, type, generic, position, name)) {
       if (sources.some((s) => s.key === key)) continue;
       const transform: Transform = low.endsWith('withoutleadingslash') ? 'stripLeadingSlash' : loose ? 'idShaped' : 'lastPathSegmentOfUrl';
       const src: VarSource = VARIABLE_TRANSFORMS[name] ? { key, via: 'template' } : { key, via: 'template', transform };
@@ -355,5 +418,7 @@ function sourcesFor(name: string, type: IamResourceType, ownRequired: boolean, p
   }
   const forced = VARIABLE_TRANSFORMS[name];
   if (forced) for (const s of sources) s.transform ??= forced;
+  const arnStem = type.foreign || GENERIC_VARIABLES.has(low) ? undefined : stemOf(low);
+  if (arnStem && !forced) for (const s of sources) if (s.transform === undefined || s.transform.startsWith('lastPath') || s.transform === 'idShaped') s.arnStem = arnStem;
   return sources;
 }

@@ -39,6 +39,16 @@ const CONTEXT_KEYS = new Set([
   'filterset', 'filters', 'filter', 'credentials', 'userdata', 'assumedroleuser', 'sourceaccount', 'resourcepolicy', 'accesspolicies', 'notificationconfiguration', 'bucketpolicy',
 ]);
 
+/**
+ * Tag lists under any spelling (`tagsToAdd`, `resourceTags`, `addTags`, `tagList`, `tagging`): a
+ * tag's key or value may look like a name, but is never what the call acted on. Ids and ARNs of a
+ * tag-named resource (`tagOptionId`) are not tag lists.
+ */
+function tagKey(l: string): boolean {
+  if (!(l.startsWith('tag') || l.endsWith('tags') || l.endsWith('taglist') || l.endsWith('tagset'))) return false;
+  return !/(id|ids|arn|arns|name|names)$/.test(l);
+}
+
 /** True when `s` has the shape `arn:partition:service:region:account:resource` (core/arn). */
 export { looksLikeArn };
 
@@ -51,7 +61,7 @@ function lower(k: string): string {
   let l = lowerCache.get(k);
   if (l === undefined) {
     l = k.toLowerCase();
-    if (CONTEXT_KEYS.has(l)) l = '';
+    if (CONTEXT_KEYS.has(l) || tagKey(l)) l = '';
     if (lowerCache.size > 50_000) lowerCache.clear(); // keys are untrusted: bound the cache
     lowerCache.set(k, l);
   }

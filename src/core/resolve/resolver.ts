@@ -13,7 +13,8 @@ import { arnsFromLookup, arnsFromResources, arnsInMessage, parseDenied } from '.
 import { curatedTargets, ec2IdTargets, serviceRule } from './curated/specialRules';
 import { TargetSet, classify, classifyQualified, serviceOf } from './targetSet';
 import { iamService, type IamResourceType } from './iamTable';
-import { accountOfArn } from '../arn/arn';
+import { accountOfArn, parseArn, typeAndName } from '../arn/arn';
+import { arnOfResourceUrl, urlsInText } from '../arn/resourceUrl';
 import { finish, missingReason, result } from './status';
 
 /**
@@ -105,7 +106,7 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
       set.addRelated(arn, via);
     }
     else if (!pt && !known && !plan.noTargetReason && fv.side === 'request' && !contextKey(fv.key)) set.addTarget(arn, via);
-    else if (!pt && creates && fv.side === 'response' && plan.ownServices.has(serviceOf(arn)) && accountOfArn(arn) !== '') set.addTarget(arn, via);
+    else if (!pt && creates && fv.side === 'response' && plan.ownServices.has(serviceOf(arn)) && accountOfArn(arn) !== '' && (createsUntyped || madeBy(eventName, fv.key, arn))) set.addTarget(arn, via);
     // IAM lists only optional types (or none) for the call, and the request names a resource of
     // the call's own service by ARN in a member that is no role, key or policy handed over.
     else if (!pt && known && !hasRequired && fv.side === 'request' && !contextKey(fv.key) && plan.ownServices.has(serviceOf(arn))) set.addTarget(arn, via);
@@ -149,6 +150,15 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
       if (pt) set.addTarget(pt.arn, 'error-message', pt.type.type.name);
     }
   }
+  // Or by its URL (`… on resource: https://sqs.<region>.amazonaws.com/<account>/<queue>`, an S3
+  // object URL, `GET https://<api>.execute-api…`): the URL's ARN, when of a type the action takes.
+  if (record.errorCode && set.targets.length === 0) {
+    for (const u of urlsInMessage(record.errorMessage)) {
+      const arn = arnOfResourceUrl(u.url, env, u.method);
+      const pt = arn ? classifyQualified(plan, arn) : undefined;
+      if (pt) set.addTarget(pt.arn, 'error-message', pt.type.type.name);
+    }
+  }
 
   // AWS service events (Secrets Manager deleting a version, EC2 sharing a snapshot) are no call:
   // what they concern is written in additionalEventData or serviceEventDetails.
@@ -159,6 +169,32 @@ function resolve(record: CloudTrailRecord, lookupResources: LookupResource[] | u
     return m && missingReason(plan, pt, m, values);
   };
   return finish(plan, set, reasonFor, actions, eventName, record, denied?.onAny === true);
+}
+
+/**
+ * Whether a response ARN of a create call is the resource it made, not one the new resource
+ * refers to (a function's layers, a service's cluster and task definition, a table's stream): the
+ * member it sits in (`topicArn`, `stackId`) or, under a generic member (`arn`), its type word
+ * names the thing the event creates.
+ */
+function madeBy(eventName: string, key: string, arn: string): boolean {
+  const made = createdThing(eventName);
+  if (made.length < 3) return false;
+  const stem = key.replace(/(arn|id|url|name)s?$/, '').replace(/^resource$/, '');
+  if (stem !== '') return similar(stem, made);
+  const a = parseArn(arn);
+  return a !== undefined && similar(typeAndName(a.service, a.resource).type.replace(/[-_]/g, '').toLowerCase(), made);
+}
+
+/** `CreateFunction20150331` -> `function`, `CreateDBClusterSnapshot` -> `dbclustersnapshot`. */
+function createdThing(eventName: string): string {
+  let t = eventName.slice('Create'.length).replace(/(V\d+|\d{6,})+$/, '').toLowerCase();
+  if (t.endsWith('s')) t = t.slice(0, -1);
+  return t;
+}
+
+function similar(a: string, b: string): boolean {
+  return a.length >= 3 && (a === b || a.endsWith(b) || b.endsWith(a));
 }
 
 /** Indices of the plan's types that a key present in the record could fill, in plan order. */
@@ -177,6 +213,10 @@ function candidateTypes(plan: Plan, values: RecordValues): readonly number[] {
   }
   if (out === undefined) return plan.alwaysTry;
   return out.length > 1 ? out.sort((a, b) => a - b) : out;
+}
+
+function urlsInMessage(message: unknown): ReturnType<typeof urlsInText> {
+  return typeof message === 'string' && message.length <= 8192 && message.includes('http') ? urlsInText(message) : [];
 }
 
 function serviceEvent(record: CloudTrailRecord, set: TargetSet, actions: string[], env: ArnEnv): Resolution {

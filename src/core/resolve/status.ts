@@ -84,6 +84,12 @@ export function finish(plan: Plan, set: TargetSet, missing: Misses, actions: str
     // filter and format fields) or AWS itself said the call was authorised on `*`. A value that
     // looks like a name no rule consumed is a gap, never a clean "nothing touched".
     const named = firstIdentifier(record.requestParameters);
+    // A failed call logged without its request (CloudTrail drops it for many denials) may have
+    // named one resource: that is not known, so it is a gap, not "nothing was named".
+    const requestLost = typeof record.errorCode === 'string' && record.errorCode !== '' && (record.requestParameters === null || record.requestParameters === undefined);
+    if (named === undefined && requestLost && !deniedOnAny && required.length > 0) {
+      return result('unresolved', set, actions, `${firstReason(plan, missing)}${thinRecord(record)}; what it named is unknown`);
+    }
     if (named === undefined && (isListCall(eventName) || (required.length === 0 && !emptyRequest(record)))) {
       return required.length === 0
         ? result('no-target', set, actions, worded(OPTIONAL, plan, actions, ': IAM lists its resource types as optional and the request names nothing, so the call applied to the account'))

@@ -90,3 +90,25 @@ export const GENERIC_VARIABLES: ReadonlySet<string> = new Set([
   'value', 'version', 'versionid', 'path', 'arn', 'identifier', 'uuid', 'scope', 'catalog', 'relativeid',
   'groupname', 'modelid',
 ]);
+
+/**
+ * Short and long spellings of one resource word, both ways: IAM writes `AppId` where the API's
+ * member is `applicationId`, `CertificateId` where it is `certId`. Words, not APIs: each pair holds
+ * across services.
+ */
+export const STEM_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  app: ['application'],
+  application: ['app'],
+  cert: ['certificate'],
+  certificate: ['cert'],
+  config: ['configuration'],
+  configuration: ['config'],
+  env: ['environment'],
+  environment: ['env'],
+  repo: ['repository'],
+  repository: ['repo'],
+  org: ['organization'],
+  organization: ['org'],
+  db: ['database'],
+  database: ['db'],
+};

@@ -104,7 +104,7 @@ export const SERVICE_RULES: readonly ServiceRule[] = [
   },
   {
     prefix: 'bedrock',
-    explanation: 'modelId such as anthropic.claude-… is a foundation model, whose ARN has no account',
+    explanation: 'modelId such as anthropic.claude-… is a foundation model, whose ARN has no account; us.anthropic.… (a geography first) is a cross-Region inference profile of the account',
     targets: (c, out) => {
       if (c.plan.types.some((pt) => pt.type.name === 'foundation-model')) bedrockModel(c.values, c.env, out);
     },
@@ -119,9 +119,19 @@ export const SERVICE_RULES: readonly ServiceRule[] = [
   },
   {
     prefix: 'dynamodb',
-    explanation: 'PartiQL calls (ExecuteStatement, BatchExecuteStatement, ExecuteTransaction) name their table inside the statement text',
-    targets: (c, out) => partiqlTables(c.values, c.env, out),
+    explanation: 'PartiQL calls (ExecuteStatement, BatchExecuteStatement, ExecuteTransaction) name their table inside the statement text; BatchGetItem/BatchWriteItem key requestItems by table name or ARN',
+    targets: (c, out) => {
+      partiqlTables(c.values, c.env, out);
+      batchTables(c.record, c.env, out);
+    },
     keys: ['statement'],
+    typedCallsOnly: true,
+  },
+  {
+    prefix: 'events',
+    explanation: 'a rule is named as `name` or `rule`; on the default event bus its ARN is rule/<name>, on another bus rule/<bus>/<name> (the request names the bus only when it is not the default one)',
+    targets: (c, out) => eventBridgeRules(c.plan, c.values, c.env, out),
+    keys: ['^name', 'rule', 'eventbusname'],
     typedCallsOnly: true,
   },
   {
@@ -157,6 +167,40 @@ export function curatedTargets(plan: Plan, eventName: string, record: CloudTrail
   const out: CuratedTarget[] = [];
   rule.targets({ plan, eventName, record, values, env }, out);
   return out.length > 0 ? out : NONE;
+}
+
+/**
+ * EventBridge rules: IAM lists `rule-on-default-event-bus` (`rule/<name>`) and
+ * `rule-on-custom-event-bus` (`rule/<bus>/<name>`) as optional types, and the call names the rule
+ * as `name` (PutRule, DeleteRule…) or `rule` (PutTargets…), its bus only when not the default one.
+ */
+function eventBridgeRules(plan: Plan, values: RecordValues, env: ArnEnv, out: CuratedTarget[]): void {
+  if (!plan.types.some((pt) => pt.type.name.startsWith('rule-on-'))) return;
+  let bus = values.byKey.get('eventbusname')?.find((v) => v.side === 'request')?.value;
+  if (bus?.startsWith('arn:')) bus = /:event-bus\/([A-Za-z0-9._-]+)$/.exec(bus)?.[1];
+  else if (bus !== undefined && !/^[A-Za-z0-9._-]{1,256}$/.test(bus)) return; // a partner bus path: let templates try
+  const base = `arn:${env.partition}:events:${env.region}:${env.account}:rule/`;
+  for (const key of ['rule', '^name']) {
+    for (const fv of values.byKey.get(key) ?? []) {
+      if (fv.side !== 'request' || !/^[A-Za-z0-9._-]{1,64}$/.test(fv.value)) continue;
+      if (bus === undefined || bus === 'default') out.push({ arn: base + fv.value, resourceType: 'rule-on-default-event-bus' });
+      else out.push({ arn: `${base}${bus}/${fv.value}`, resourceType: 'rule-on-custom-event-bus' });
+    }
+    if (out.length > 0) return;
+  }
+}
+
+/** BatchGetItem/BatchWriteItem: `requestItems` is a map whose keys are table names or table ARNs. */
+function batchTables(record: CloudTrailRecord, env: ArnEnv, out: CuratedTarget[]): void {
+  const rp = record.requestParameters;
+  const items = rp !== null && typeof rp === 'object' ? (rp as Record<string, unknown>)['requestItems'] : undefined;
+  if (items === null || typeof items !== 'object' || Array.isArray(items)) return;
+  let n = 0;
+  for (const name of Object.keys(items)) {
+    if (++n > 100) break;
+    if (/^arn:[^:]+:dynamodb:[^:]*:\d{12}:table\/[A-Za-z0-9_.-]{3,255}$/.test(name)) out.push({ arn: name, resourceType: 'table' });
+    else if (/^[A-Za-z0-9_.-]{3,255}$/.test(name)) out.push({ arn: `arn:${env.partition}:dynamodb:${env.region}:${env.account}:table/${name}`, resourceType: 'table' });
+  }
 }
 
 /** A PartiQL statement's table: `SELECT … FROM "T"`, `INSERT INTO "T"`, `UPDATE "T"`, `DELETE FROM "T"`. */
@@ -245,7 +289,11 @@ function snsSubscription(values: RecordValues, out: CuratedTarget[]): void {
 function bedrockModel(values: RecordValues, env: ArnEnv, out: CuratedTarget[]): void {
   for (const fv of values.byKey.get('modelid') ?? []) {
     if (fv.side !== 'request' || fv.value.startsWith('arn:') || !fv.value.includes('.') || fv.value.includes('/')) continue;
-    out.push({ arn: `arn:${env.partition}:bedrock:${env.region}::foundation-model/${fv.value}`, resourceType: 'foundation-model' });
+    // `us.anthropic.…`, `eu.…`, `apac.…`, `global.…`: a system-defined cross-Region inference
+    // profile of the caller's account, not a foundation model.
+    if (/^(us|eu|apac|us-gov|global|jp|au|ca)\.[a-z0-9-]+\./.test(fv.value)) {
+      out.push({ arn: `arn:${env.partition}:bedrock:${env.region}:${env.account}:inference-profile/${fv.value}`, resourceType: 'inference-profile' });
+    } else out.push({ arn: `arn:${env.partition}:bedrock:${env.region}::foundation-model/${fv.value}`, resourceType: 'foundation-model' });
   }
 }
 
@@ -306,6 +354,16 @@ export function ec2IdTargets(values: RecordValues, keys: readonly string[] | und
 
 function iamCaller(record: CloudTrailRecord, values: RecordValues, out: CuratedTarget[]): void {
   if (values.byKey.has('username')) return;
+  // A failed call logged without its request acted on the caller, unless its denial names
+  // another resource (`on resource: user carol`): then the message says who, not the default.
+  const rp = record.requestParameters;
+  const message = typeof record.errorMessage === 'string' ? record.errorMessage : '';
+  const on = message.indexOf('on resource: ');
+  if (record.errorCode && (rp === null || rp === undefined) && on >= 0) {
+    const named = message.slice(on + 13).replace(/^"/, '');
+    const self = typeof record.userIdentity?.userName === 'string' ? `user ${record.userIdentity.userName}` : undefined;
+    if (!named.startsWith(String(record.userIdentity?.arn)) && !(self && named.startsWith(self))) return;
+  }
   const who = record.userIdentity;
   if (who === null || typeof who !== 'object' || typeof who.arn !== 'string' || !who.arn.startsWith('arn:')) return;
   // The root user's own credentials: its ARN is `arn:…:iam::<account>:root`, never `user/<name>`.
