@@ -69,7 +69,9 @@ export function guardability(action: string, arn: string, resourceTypeHint?: str
   const name = a.action;
   let type: string | undefined;
   const hint = resourceTypeHint?.toLowerCase();
-  if (hint !== undefined && a.resourceTypes.some((r) => r.type.name.toLowerCase() === hint)) type = hint;
+  const hinted = hint === undefined ? undefined : a.resourceTypes.find((r) => r.type.name.toLowerCase() === hint);
+  // The resolver's type is taken when the ARN has that type's shape (`root` is no IAM `user`).
+  if (hinted !== undefined && (matchesTemplate(hinted.type.template, arn) || matchesPermissive(hinted.type.template.text, arn))) type = hint;
   else {
     // The most specific matching template: an object's ARN also has its bucket's shape.
     let best = -1;
@@ -81,6 +83,18 @@ export function guardability(action: string, arn: string, resourceTypeHint?: str
         type = r.type.name.toLowerCase();
       }
     }
+    // Names with `/` in a middle place (log groups) or `:` in the last (option groups) escape the
+    // resolver's matcher: the most specific permissive match then.
+    if (type === undefined) {
+      for (const r of a.resourceTypes) {
+        if (!matchesPermissive(r.type.template.text, arn)) continue;
+        const sp = specificity(r.type.template);
+        if (sp > best) {
+          best = sp;
+          type = r.type.name.toLowerCase();
+        }
+      }
+    }
   }
   const types = service(parts[0]).get(parts[1].toLowerCase());
   if (type === undefined) {
@@ -89,6 +103,28 @@ export function guardability(action: string, arn: string, resourceTypeHint?: str
   }
   if (types === '*' || types?.has(type)) return { guardable: true, action: name, resourceType: type };
   return { guardable: false, action: name, reason: 'no-tag-condition', resourceType: type };
+}
+
+const permissiveCache = new Map<string, RegExp>();
+
+/**
+ * The template's shape with names allowed to hold `/` in any place and `:` in the last (log group
+ * names, option groups named `default:mysql-8-0`), which the resolver's stricter matcher refuses.
+ */
+function matchesPermissive(template: string, arn: string): boolean {
+  let re = permissiveCache.get(template);
+  if (re === undefined) {
+    const parts = template.split(/(\$\{[^}]+\})/);
+    let body = '^';
+    parts.forEach((p, i) => {
+      if (!p.startsWith('${')) body += p.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+      else if (p === '${Partition}' || p === '${Region}' || p === '${Account}' || p === '${AccountId}') body += '[^:]*';
+      else body += i === parts.length - 2 && parts[parts.length - 1] === '' ? '[\\s\\S]+' : '[^:]+';
+    });
+    re = new RegExp(`${body}$`);
+    permissiveCache.set(template, re);
+  }
+  return re.test(arn);
 }
 
 /** True when the action has at least one guardable resource type. */
