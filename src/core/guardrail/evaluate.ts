@@ -5,7 +5,7 @@
  * Bool, with policy variables `${key}` in values. An explicit Deny overrides any Allow; a document
  * with no matching statement denies implicitly unless it is a service or resource control policy
  * given the implicit full-access base (FullAWSAccess / RCPFullAWSAccess). TagTrail is MIT and ships
- * its dependencies, so it does not bundle the AGPL `@cloud-copilot/iam-simulate`; the tests
+ * its dependencies, so it does not bundle the AGPL iam-simulate package; the tests
  * cross-check this evaluator against it on every event of the demo and a sample of the bench.
  */
 import type { ConditionBlock, PolicyDocument, Statement } from './policy';
