@@ -249,7 +249,7 @@ export function proposeGuardrails(input: ProposalInput): Proposal {
     const base: Statement[] = form === 'boundary' ? [{ Sid: 'AllowWithinBoundary', Effect: 'Allow', Action: '*', Resource: '*' }] : [];
     const deny = rules.map((rule) => ({ rule, condition: conditionOf(rule, input.tagKey, shared) }));
     const docs = pack(form, base, deny, list, notes);
-    if (form === 'boundary' && docs.length > 1) notes.push(`A principal takes one permissions boundary: this boundary needs ${docs.length} documents of ${SIZE_LIMIT.boundary} characters and cannot be attached as it is; use the SCP, or narrow it (--actions seen, --product).`);
+    if (form === 'boundary' && docs.length > 1) notes.push(`A principal takes one permissions boundary: this boundary needs ${docs.length} documents of ${SIZE_LIMIT.boundary} characters and cannot be attached as it is; use the SCP, or narrow the window to fewer actions (--product, --since).`);
     if (list.some((a) => a.startsWith('s3:'))) notes.push('S3 puts aws:ResourceTag in a request only for buckets with attribute-based access control enabled (PutBucketAbac); until then the S3 actions of these policies deny nothing. The replay assumes it is enabled.');
     if (docs.length > 1 && form !== 'boundary') notes.push(`The ${form} is split into ${docs.length} documents to stay under ${SIZE_LIMIT[form]} characters each; attach all of them${form === 'scp' ? ' (an account or OU takes at most 5 SCPs)' : form === 'rcp' ? ' (at most 5 RCPs per target)' : ''}.`);
     docs.forEach((document, i) => documents.push({ form, name: `${form}-${i + 1}.json`, document, size: policySize(document) }));
