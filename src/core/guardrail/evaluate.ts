@@ -47,8 +47,33 @@ function list(v: string | string[] | undefined): string[] {
   return v === undefined ? [] : typeof v === 'string' ? [v] : v;
 }
 
-function actionMatches(patterns: string[], action: string): boolean {
-  for (const p of patterns) if (p === '*' || glob(p, 'i').test(action)) return true;
+/** A statement's action list, compiled once: exact names in a set, wildcards as expressions. */
+interface ActionSet {
+  any: boolean;
+  exact: Set<string>;
+  wild: RegExp[];
+}
+
+const compiled = new WeakMap<string[] | Statement, ActionSet>();
+
+function actionSet(key: Statement, patterns: string[]): ActionSet {
+  let c = compiled.get(key);
+  if (c === undefined) {
+    c = { any: false, exact: new Set(), wild: [] };
+    for (const p of patterns) {
+      if (p === '*') c.any = true;
+      else if (p.includes('*') || p.includes('?')) c.wild.push(glob(p, 'i'));
+      else c.exact.add(p.toLowerCase());
+    }
+    compiled.set(key, c);
+  }
+  return c;
+}
+
+function actionMatches(set: ActionSet, action: string): boolean {
+  if (set.any) return true;
+  if (set.exact.has(action.toLowerCase())) return true;
+  for (const re of set.wild) if (re.test(action)) return true;
   return false;
 }
 
@@ -132,8 +157,9 @@ function conditionHolds(condition: ConditionBlock | undefined, keys: Record<stri
 
 /** True when the statement applies to the request (its effect then counts). */
 export function statementApplies(s: Statement, ctx: RequestContext): boolean {
-  if (s.Action !== undefined && !actionMatches(list(s.Action), ctx.action)) return false;
-  if (s.NotAction !== undefined && actionMatches(list(s.NotAction), ctx.action)) return false;
+  // Statements are compiled on first use (keyed by the statement object): documents do not change.
+  if (s.Action !== undefined && !actionMatches(actionSet(s, list(s.Action)), ctx.action)) return false;
+  if (s.NotAction !== undefined && actionMatches(actionSet(s, list(s.NotAction)), ctx.action)) return false;
   if (s.Resource !== undefined && !resourceMatches(list(s.Resource), ctx.resource)) return false;
   if (s.NotResource !== undefined && resourceMatches(list(s.NotResource), ctx.resource)) return false;
   return conditionHolds(s.Condition, ctx.keys);

@@ -174,7 +174,8 @@ function actionsFor(input: ProposalInput, form: GuardrailForm): string[] {
   const out: string[] = [];
   for (const [prefix, seen] of [...byService].sort((a, b) => a[0].localeCompare(b[0]))) {
     const all = actionNames(prefix);
-    const names = input.scope === 'services' ? guardableActionNames(prefix) : all.filter((n) => seen.has(n) || [...seen].some((s) => s.toLowerCase() === n.toLowerCase()));
+    const seenLow = new Set([...seen].map((n) => n.toLowerCase()));
+    const names = input.scope === 'services' ? guardableActionNames(prefix) : all.filter((n) => seenLow.has(n.toLowerCase()));
     out.push(...compressActions(prefix, names, all));
   }
   return out;

@@ -75,6 +75,12 @@ function missedReason(item: ReplayItem, forms: GuardrailForm[], built: BuiltCont
   return `no statement of the ${applying.join(', ')} matched ${built.map((b) => b.context.action).join(', ')} (not in the proposed action list for that form)`;
 }
 
+function contextKey(keys: Record<string, string>): string {
+  let out = '';
+  for (const k in keys) out += `${k}=${keys[k]}\u0003`;
+  return out;
+}
+
 /** Evaluates the proposal on every collected item. */
 export function replay(window: CollectedWindow, proposal: Proposal): ReplayResult {
   const forms = [...new Set(proposal.documents.map((d) => d.form))];
@@ -86,22 +92,32 @@ export function replay(window: CollectedWindow, proposal: Proposal): ReplayResul
   const listed: ReplayedItem[] = [];
   const unguardable = new Map<string, { accesses: number; crossProduct: number; actions: Set<string> }>();
   let accesses = 0;
+  const decided = new Map<string, ReplayedItem['deniedBy']>();
+  const needArn = proposal.documents.some((d) => d.document.Statement.some((st) => st.NotResource !== undefined || (st.Resource !== undefined && st.Resource !== '*')));
   for (const item of window.items) {
     accesses += item.count;
     const built = contextsOf(item, proposal.tagKey);
     const guardable = built.some((b) => b.guard.guardable);
-    const deniedBy: ReplayedItem['deniedBy'] = [];
-    for (const form of forms) {
-      if (!formApplies(form, item)) continue;
-      for (const b of built) {
-        const d = evaluateDocuments(docsOf.get(form) ?? [], b.context, form !== 'boundary');
-        if (d.decision !== 'allowed') {
-          deniedBy.push({ form, ...(d.sid !== undefined ? { sid: d.sid } : {}) });
-          deniedByForm[form] = (deniedByForm[form] ?? 0) + item.count;
-          break;
+    // Equal request contexts get equal answers: evaluated once. The ARN is part of the context only
+    // when a statement names resources (NotResource for exemptions); else only its type matters.
+    const key = `${item.principalType}\u0000${needArn ? item.resourceArn : ''}\u0000${built.map((b) => `${b.context.action}\u0001${b.guard.guardable ? 1 : 0}\u0001${contextKey(b.context.keys)}`).join('\u0002')}`;
+    let deniedBy = decided.get(key);
+    if (deniedBy === undefined) {
+      deniedBy = [];
+      for (const form of forms) {
+        if (!formApplies(form, item)) continue;
+        for (const b of built) {
+          const d = evaluateDocuments(docsOf.get(form) ?? [], b.context, form !== 'boundary');
+          if (d.decision !== 'allowed') {
+            deniedBy.push({ form, ...(d.sid !== undefined ? { sid: d.sid } : {}) });
+            break;
+          }
         }
       }
+      if (decided.size > 200_000) decided.clear();
+      decided.set(key, deniedBy);
     }
+    for (const d of deniedBy) deniedByForm[d.form] = (deniedByForm[d.form] ?? 0) + item.count;
     const cross = item.relation === 'cross';
     let outcome: Outcome;
     let reason: string | undefined;
