@@ -67,12 +67,18 @@ const REASONS: Record<string, string> = {
   'no-tag-condition': 'the resource type does not support aws:ResourceTag for this action',
 };
 
+/** Why a form does not govern a caller, or undefined when it does. */
+function notGoverned(form: GuardrailForm, item: ReplayItem): string | undefined {
+  if (formApplies(form, item)) return undefined;
+  if (isServiceLinkedRole(item.principalArn)) return `${form}: a service-linked role is outside SCPs, RCPs and boundaries`;
+  if (item.principalAccount !== item.account && item.account !== '') return `${form}: the caller is of account ${item.principalAccount}, not the resource's`;
+  return `${form}: not attachable to a ${item.principalType}`;
+}
+
 function missedReason(item: ReplayItem, forms: GuardrailForm[], built: BuiltContext[]): string {
-  const applying = forms.filter((f) => formApplies(f, item));
-  if (applying.length === 0) return `no proposed form governs this caller (${item.principalType}${item.principalAccount !== item.account ? ` of account ${item.principalAccount}` : ''}; forms: ${forms.join(', ')})`;
   if (!item.resourceTagged) return "the resource's product comes from the mapping file, not a tag the policy can read";
-  if (!item.principalTagged) return "the caller's product comes from the mapping file by a name aws:PrincipalArn does not hold";
-  return `no statement of the ${applying.join(', ')} matched ${built.map((b) => b.context.action).join(', ')} (not in the proposed action list for that form)`;
+  if (!item.principalTagged && forms.some((f) => formApplies(f, item))) return "the caller's product comes from the mapping file by a name aws:PrincipalArn does not hold";
+  return forms.map((f) => notGoverned(f, item) ?? `${f}: no statement names ${built.map((b) => b.context.action).join(', ')}`).join('; ');
 }
 
 function contextKey(keys: Record<string, string>): string {

@@ -23,7 +23,7 @@ test('guardrail writes valid policy files for the forms asked and a text summary
   }
   // Without an RCP, the partner account's read is missed, with the reason.
   assert.match(r.stdout, /denied 40 cross-product · broken 0 · missed 1/);
-  assert.match(r.stdout, /missed: s3:GetObject arn:aws:iam::444455556666:role\/partner-etl-runner .*no proposed form governs this caller/);
+  assert.match(r.stdout, /missed: s3:GetObject arn:aws:iam::444455556666:role\/partner-etl-runner .*scp: the caller is of account 444455556666, not the resource's; boundary: the caller is of account 444455556666/);
   assert.match(r.stdout, /written: .*scp-1\.json/);
 });
 
