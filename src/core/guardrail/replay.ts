@@ -77,6 +77,7 @@ function notGoverned(form: GuardrailForm, item: ReplayItem): string | undefined 
 
 function missedReason(item: ReplayItem, forms: GuardrailForm[], built: BuiltContext[]): string {
   if (!item.resourceTagged) return "the resource's product comes from the mapping file, not a tag the policy can read";
+  if (isServiceLinkedRole(item.principalArn) && item.principalType !== 'aws-service') return 'a service-linked role: SCPs, RCPs and boundaries do not apply to it';
   if (!item.principalTagged && forms.some((f) => formApplies(f, item))) return "the caller's product comes from the mapping file by a name aws:PrincipalArn does not hold";
   return forms.map((f) => notGoverned(f, item) ?? `${f}: no statement names ${built.map((b) => b.context.action).join(', ')}`).join('; ');
 }
