@@ -31,8 +31,8 @@ export const GUARDRAIL_HELP = `tagtrail guardrail: propose policies denying cros
   --form scp|rcp|boundary...   policy forms to propose (default: scp rcp; several allowed)
   --actions seen|services      deny on the guardable actions seen in the window (default), or on
                                every guardable action of the services seen (larger, more documents)
-  --out <dir>                  write the policy files there (scp-1.json, rcp-1.json, boundary-1.json…)
-  --format text|md|json        the replay report on stdout (default text; md is the "Guardrails" section)
+  --out <dir>                  write the policy files there (scp-1.json, rcp-1.json, …)
+  --format text|md|json        the replay report on stdout (default text; md: "Guardrails" section)
 
 Exit status: 0 done; 1 the replay found same-product, shared or exempted accesses the proposal would
 deny (listed); 2 bad arguments or unreadable input; 4 incomplete input (as for check).`;
