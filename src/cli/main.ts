@@ -3,6 +3,7 @@ import { checkCommand, CHECK_HELP } from './checkCommand';
 import { demoCommand, DEMO_HELP } from './demoCommand';
 import { athenaTableCommand, ATHENA_TABLE_HELP } from './athenaCheck';
 import { resolveCommand, RESOLVE_HELP } from './resolveCommand';
+import { guardrailCommand, GUARDRAIL_HELP } from './guardrailCommand';
 import { InputError } from './inputs';
 import { ArgumentError } from '../core/source/errors';
 import { isClosedStdout, oneLineWarnings, processIo, type Io } from './io';
@@ -16,6 +17,7 @@ const HELP = `tagtrail: did anyone of product A touch a resource of product B? (
 Commands:
   tagtrail check --events <path>... --inventory <path>... [--mapping f] [--format md|text|json|sarif|csv] ...
   tagtrail resolve <path>... --format jsonl
+  tagtrail guardrail --events <path>... --inventory <path>... [--form scp|rcp|boundary] [--out dir]
   tagtrail demo [--out file]
   tagtrail athena-table --bucket <b> --account <id>... --region <r>... [--run <workgroup>]
 
@@ -23,12 +25,14 @@ Run "tagtrail <command> --help" for a command's options.
 
 ${CHECK_HELP.split('\n')[0]}
 ${RESOLVE_HELP.split('\n')[0]}
+${GUARDRAIL_HELP.split('\n')[0]}
 ${DEMO_HELP.split('\n')[0]}
 ${ATHENA_TABLE_HELP.split('\n')[0]}`;
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   check: checkCommand,
   resolve: resolveCommand,
+  guardrail: guardrailCommand,
   demo: demoCommand,
   'athena-table': athenaTableCommand,
 };

@@ -12,6 +12,20 @@ export interface Judgement {
   principalProduct?: string;
   /** With `onlyProduct`: true when the caller or a target belongs to that product. */
   involvesProduct?: boolean;
+  /**
+   * Each target as judged (its product as the check decided it, and whether an exemption covered
+   * it): what the guardrail replay builds its request contexts from, so it never judges again.
+   */
+  targets?: JudgedTarget[];
+}
+
+/** One target of an event with the product the check gave it. */
+export interface JudgedTarget {
+  arn: string;
+  product: string | undefined;
+  resourceType?: string;
+  /** The mapping's exemption matched this cross-product access. */
+  exempted?: boolean;
 }
 
 /**
@@ -50,6 +64,7 @@ export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduc
   const pp = products.productOfPrincipal(principal);
   out.principalProduct = pp;
   const targets = ownedTargets(resolution.targets, products);
+  out.targets = targets; // the same objects: no copy on the check's hot path
   const keep = (a: string | undefined, more?: (string | undefined)[]): boolean =>
     onlyProduct === undefined || a === onlyProduct || (more !== undefined && more.includes(onlyProduct));
   const gap = (kind: GapKind, reason: string, resourceArn?: string): void => {
@@ -86,6 +101,7 @@ export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduc
     if (pp === undefined || rp === pp || products.isShared(rp) || !keep(pp, [rp])) continue;
     if (products.exemption(principal, t.arn, base.eventName) !== undefined) {
       out.exempted = true;
+      t.exempted = true;
       continue;
     }
     // One finding per event and resource product: DeleteObjects on 500 keys is one access to be judged.
@@ -110,8 +126,7 @@ export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduc
   return out;
 }
 
-interface OwnedTarget {
-  arn: string;
+interface OwnedTarget extends JudgedTarget {
   via: Target['via'];
   product: string | undefined;
 }
@@ -121,14 +136,14 @@ function ownedTargets(list: Target[], products: ProductIndex): OwnedTarget[] {
   // Most events name one target: no set, no folding.
   if (list.length === 1) {
     const t = list[0] as Target;
-    return [{ arn: t.arn, via: t.via, product: products.productOfResource(t.arn) }];
+    return [{ arn: t.arn, via: t.via, resourceType: t.resourceType, product: products.productOfResource(t.arn) }];
   }
   const targets: OwnedTarget[] = [];
   const seen = new Set<string>();
   for (const t of list) {
     if (seen.has(t.arn)) continue; // the same ARN found by two tiers is one access
     seen.add(t.arn);
-    targets.push({ arn: t.arn, via: t.via, product: products.productOfResource(t.arn) });
+    targets.push({ arn: t.arn, via: t.via, resourceType: t.resourceType, product: products.productOfResource(t.arn) });
   }
   if (targets.length < 2) return targets;
   // Folding is quadratic; a record naming thousands of targets (hostile or a huge batch) keeps them all.

@@ -5,6 +5,7 @@ import { refresh, openDemo, loadFiles } from './loadCommands';
 import { checkViolations } from './checkViolations';
 import { showEvents, showActivity, openFinding } from './showEvents';
 import { exportMarkdown } from './exportMarkdown';
+import { proposeGuardrails } from './proposeGuardrails';
 import { filterPrincipals, filterResources, clearFilter, copyArn } from './listCommands';
 
 /** Every command TagTrail contributes. package.json lists the same ids; a unit test keeps them equal. */
@@ -23,7 +24,8 @@ export type CommandId =
   | 'tagtrail.copyArn'
   | 'tagtrail.filterPrincipals'
   | 'tagtrail.filterResources'
-  | 'tagtrail.clearFilter';
+  | 'tagtrail.clearFilter'
+  | 'tagtrail.proposeGuardrails';
 
 type Handler = (ctx: CommandContext, ...args: unknown[]) => unknown;
 
@@ -44,6 +46,7 @@ export const COMMANDS: Record<CommandId, Handler> = {
   'tagtrail.filterPrincipals': filterPrincipals,
   'tagtrail.filterResources': filterResources,
   'tagtrail.clearFilter': clearFilter,
+  'tagtrail.proposeGuardrails': proposeGuardrails,
 };
 
 /** Registers every command, each disposable owned by the extension context. */
