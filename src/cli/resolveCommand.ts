@@ -5,6 +5,7 @@ import type { SourcedRecord } from '../core/model';
 import { choice, parseArgs, UsageError } from './args';
 import { assertReadable, eventsFrom } from './inputs';
 import { openSink } from './output';
+import { LineBatch } from './lineBatch';
 import type { Io } from './io';
 
 /** `tagtrail resolve --help`, which also states the JSONL contract. */
@@ -49,18 +50,16 @@ export async function resolveCommand(argv: string[], io: Io): Promise<number> {
   await assertReadable(args.positional, 'events');
   const { events, readErrors } = eventsFrom(args.positional, io.err, io.signal);
   const sink = openSink(args.strings.get('out'), io.stdout);
-  let batch = '';
+  const batch = new LineBatch();
   let records = 0;
   for await (const sr of events) {
     records++;
-    batch += resolutionLine(sr);
+    const full = batch.add(resolutionLine(sr));
     // Batching writes keeps the syscall count low; the sink applies backpressure per batch.
-    if (batch.length > 64 * 1024) {
-      await sink.write(batch);
-      batch = '';
-    }
+    if (full) await sink.write(full);
   }
-  if (batch) await sink.write(batch);
+  const rest = batch.take();
+  if (rest) await sink.write(rest);
   await sink.close();
   if (readErrors.length > 0) io.err(`tagtrail: ${readErrors.length} read errors (listed above)`);
   if (records === 0 && readErrors.length > 0) {
