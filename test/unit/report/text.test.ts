@@ -42,7 +42,7 @@ test('long ARNs are shortened in the middle, keeping the resource name', () => {
 
 test('long scope notes are wrapped whole and long caller names shortened: every line fits 100 columns', () => {
   const session = 's'.repeat(64);
-  const r = result([finding({ principal: { arn: `arn:aws:sts::111122223333:assumed-role/${'r'.repeat(64)}/${session}`, type: 'assumed-role', product: 'alpha' } })], []);
+  const r = result([finding({ principal: { arn: `arn:aws:sts::111122223333:assumed-role/${'r'.repeat(64)}/${session}`, type: 'iam-role', product: 'alpha' } })], []);
   const note = `${'word '.repeat(60)}the end.`;
   r.scope.notes = [note];
   const text = renderText(r);
