@@ -2,32 +2,44 @@
  * Throughput benchmark: `npm run bench`. Generates ≥1,000,000 records as gzip trail files in the
  * S3 delivery layout under bench-data/ (reused when present), then measures, each in its own
  * process so peak RSS is per measurement: the floor (bare gunzip + JSON.parse of the same files),
- * readEvents alone (whole-file and streaming paths), and the end-to-end check on one core and
- * across worker threads. Prints figures and ratios to the floor; asserts nothing.
+ * readEvents alone (whole-file and streaming paths), the end-to-end check on one core and across
+ * worker threads, and `tagtrail resolve --format jsonl` (the CLI bundle) writing into a pipe this
+ * process drains. Prints figures and ratios to the floor; asserts nothing.
  *
- *   npm run bench [-- --records=N] [-- --only=floor,check] [-- --repeat=3] [-- --thresholds]
+ *   npm run bench [-- --records=N] [-- --only=floor,check,resolve-pipe] [-- --repeat=3] [-- --thresholds]
+ *                 [-- --sample=K]   (only the first K of the 16 account folders: a quick look while working)
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { delimiter, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { ensureBenchData } from './bench/generate';
 import { thresholds } from './bench/thresholds';
 import { listFiles } from '../src/core/ingest/listFiles';
 import { newReadStats } from '../src/core/ingest/readStats';
+import { buildCli, resolveIntoPipe } from './bench/resolvePipe';
 import type { Measurement } from './bench/measure';
 
 const ROOT = resolve(__dirname, '..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
 const DATA = resolve(ROOT, 'bench-data');
 const BUNDLE = resolve(ROOT, '.cache/bench/measure.js');
+const CLI_BUNDLE = resolve(ROOT, '.cache/bench/cli.js');
 
 function arg(name: string): string | undefined {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 }
 
+/** The event folders measured: all of AWSLogs, or its first K account folders with --sample=K. */
+function eventDirs(): string[] {
+  const root = resolve(DATA, 'AWSLogs');
+  const sample = arg('sample');
+  if (sample === undefined) return [root];
+  return readdirSync(root).sort().slice(0, Math.max(1, Number(sample))).map((a) => resolve(root, a));
+}
+
 function run(mode: string, extra: string[] = []): Measurement | undefined {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', BUNDLE, mode, resolve(DATA, 'AWSLogs'), resolve(DATA, 'inventory.json'), ...extra], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', BUNDLE, mode, eventDirs().join(delimiter), resolve(DATA, 'inventory.json'), ...extra], { encoding: 'utf8' });
   if (r.status !== 0) {
     console.error(`bench: ${mode} failed:\n${r.stderr}`);
     return undefined;
@@ -51,8 +63,10 @@ async function main(): Promise<void> {
     await thresholds(resolve(ROOT, '.cache/bench/sizes'), files, BUNDLE);
     return;
   }
-  const modes: [string, string[]][] = [['floor', []], ['read', []], ['read-stream', []], ['check', []], ['check-workers', ['2']]];
+  const modes: [string, string[]][] = [['floor', []], ['read', []], ['read-stream', []], ['check', []], ['check-workers', ['2']], ['resolve-pipe', []]];
   const only = arg('only')?.split(',');
+  // The CLI as it ships (the same entry and options as the production build), from the current sources.
+  const cli = !only || only.includes('resolve-pipe') ? await buildCli(resolve(ROOT, 'src/cli/main.ts'), CLI_BUNDLE) : undefined;
   // With --repeat=N the modes run interleaved N times and each keeps its best wall and CPU time:
   // on a machine shared with other work, the minimum is the figure least disturbed by it.
   const repeat = Math.max(1, Number(arg('repeat') ?? 1));
@@ -60,7 +74,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < repeat; i++) {
     for (const [mode, extra] of modes) {
       if (only && !only.includes(mode)) continue;
-      const m = run(mode, extra);
+      const m = mode === 'resolve-pipe' && cli ? await resolveIntoPipe(cli, eventDirs()).catch((e: unknown) => void console.error(`bench: resolve-pipe failed: ${String(e)}`)) : run(mode, extra);
       const b = m && best.get(m.mode);
       if (!m) continue;
       if (!b) best.set(m.mode, m);
@@ -84,7 +98,9 @@ async function main(): Promise<void> {
         ` ${m.cpuSeconds.toFixed(2).padStart(9)} ${Math.round(perCpu).toString().padStart(11)} ${ratio(perCpu, floor ? floor.records / floor.cpuSeconds : undefined)} ${m.peakRssMB.toFixed(0).padStart(7)} MB${m.note ? `   (${m.note})` : ''}`,
     );
   }
-  console.log('\nAims: check ≥ 0.6× floor on one core; peak RSS < 600 MB. The floor does no validation, no error handling and keeps nothing.');
+  console.log('\nAims: check ≥ 0.6× floor on one core; resolve-pipe ≥ 0.5× floor; peak RSS < 600 MB. The floor does no validation, no error handling and keeps nothing.');
+  const pipe = results.find((m) => m.mode === 'resolve-pipe');
+  if (pipe && floor) console.log(`resolve --format jsonl into a pipe: ${Math.round(pipe.recordsPerSecond)} records/s, ${(pipe.recordsPerSecond / floor.recordsPerSecond).toFixed(2)}× the floor's ${Math.round(floor.recordsPerSecond)} records/s (wall time, same run)`);
 }
 
 main().catch((e: unknown) => {

@@ -2,7 +2,7 @@
  * One benchmark measurement, run in its own process (bundled by scripts/bench.ts) so that its peak
  * RSS is its own. Prints one JSON line: records, seconds, records/s, peak RSS.
  *
- *   node measure.js <mode> <eventsDir> <inventory.json> [workers]
+ *   node measure.js <mode> <eventsDir>[:<eventsDir>…] <inventory.json> [workers]
  *
  * Modes: floor (gunzip + JSON.parse, nothing else), read (readEvents), read-stream (readEvents
  * forced onto the streaming splitter), check (file source → runner: readEvents → de-duplicate → resolve → runCheck), check-workers
@@ -10,6 +10,7 @@
  * limit, for scripts/bench/thresholds.ts).
  */
 import { readFileSync } from 'node:fs';
+import { delimiter } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readEvents, newReadStats } from '../../src/core/ingest/readEvents';
@@ -29,9 +30,9 @@ export interface Measurement {
   note?: string;
 }
 
-async function filesUnder(dir: string): Promise<string[]> {
+async function filesUnder(dirs: string[]): Promise<string[]> {
   const out: string[] = [];
-  for await (const f of listFiles([dir], newReadStats())) if (f.kind === 'file') out.push(f.path);
+  for await (const f of listFiles(dirs, newReadStats())) if (f.kind === 'file') out.push(f.path);
   return out;
 }
 
@@ -74,16 +75,18 @@ async function checkWorkers(files: string[], inventoryPath: string, workers: num
 }
 
 async function main(): Promise<void> {
-  const [mode = '', dir = '', inventoryPath = '', workersArg = '2'] = process.argv.slice(2);
+  const [mode = '', dirList = '', inventoryPath = '', workersArg = '2'] = process.argv.slice(2);
+  // Several folders (a sample of the data) are joined with the platform's path delimiter.
+  const dirs = dirList.split(delimiter);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   let r: { records: number; findings?: number; gaps?: number };
-  if (mode === 'floor') r = floor(await filesUnder(dir));
-  else if (mode === 'read') r = await read([dir]);
-  else if (mode === 'read-stream') r = await read([dir], 0);
-  else if (mode === 'read-limit') r = await read([dir], Number(workersArg));
-  else if (mode === 'check') r = await check([dir], inventoryPath);
-  else if (mode === 'check-workers') r = await checkWorkers(await filesUnder(dir), inventoryPath, Number(workersArg));
+  if (mode === 'floor') r = floor(await filesUnder(dirs));
+  else if (mode === 'read') r = await read(dirs);
+  else if (mode === 'read-stream') r = await read(dirs, 0);
+  else if (mode === 'read-limit') r = await read(dirs, Number(workersArg));
+  else if (mode === 'check') r = await check(dirs, inventoryPath);
+  else if (mode === 'check-workers') r = await checkWorkers(await filesUnder(dirs), inventoryPath, Number(workersArg));
   else throw new Error(`unknown mode ${mode}`);
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);

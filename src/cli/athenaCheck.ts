@@ -70,7 +70,7 @@ export function athenaSourceFromArgs(args: ParsedArgs, io: Io): CheckSource {
     table: a.table,
     // The tags of inventory files, with their warnings (conflicts, truncated exports).
     tags: fileSource({ events: [], inventory: a.inventoryPaths, ...(mappingPath ? { mappingFile: mappingPath } : {}) }),
-    log: io.err,
+    log: io.info ?? io.err,
     ...(profile ? { profile } : {}), ...(region ? { region } : {}), ...(a.logs ? { logs: a.logs } : {}), ...(a.output ? { outputLocation: a.output } : {}),
   });
 }

@@ -6,7 +6,7 @@ import { escapeTerminal } from '../core/report/escape';
 import { ArgumentError } from '../core/source/errors';
 import { fileSource } from '../core/source/fileSource';
 import { assertUsableFilter, checkSource } from '../core/source/runner';
-import type { CheckSource } from '../core/source/types';
+import type { CheckSource, SourceKind } from '../core/source/types';
 import { parseArgs, UsageError, type OptionSpec, type ParsedArgs } from './args';
 import { formatReadError } from './inputs';
 import { liveProvider } from './liveHook';
@@ -15,11 +15,13 @@ import { exitStatus, noteTagKeyCase, OUTPUT_HELP, OUTPUT_OPTIONS, outputChoice, 
 import { wantsLive } from './currentProfile';
 import { INVENTORY_SOURCE_HELP, INVENTORY_SOURCE_OPTIONS, inventorySourceFrom } from './inventorySourceArgs';
 import type { Io } from './io';
+import { speaking, VERBOSITY_HELP, VERBOSITY_OPTIONS, verbosityOf, warn, type Speaking } from './verbosity';
+import { watchedSource } from './watchRead';
 
 const SPEC: OptionSpec = {
   events: 'list', inventory: 'list', mapping: 'string', 'tag-key': 'list', product: 'string', since: 'string', until: 'string',
   region: 'list', account: 'list', 'trail-config': 'list', ...OUTPUT_OPTIONS, help: 'flag',
-  profile: 'string', 'trail-bucket': 'string', ...ATHENA_CHECK_OPTIONS, ...INVENTORY_SOURCE_OPTIONS,
+  profile: 'string', 'trail-bucket': 'string', ...ATHENA_CHECK_OPTIONS, ...INVENTORY_SOURCE_OPTIONS, ...VERBOSITY_OPTIONS,
 };
 
 /** `tagtrail check --help`. */
@@ -43,6 +45,7 @@ ${OUTPUT_HELP}
                          environment keys, then the default profile)
 ${INVENTORY_SOURCE_HELP}
 ${ATHENA_CHECK_HELP}
+${VERBOSITY_HELP}
 
 Exit status: 0 done; 1 a --fail-on condition met (or --fail-on-findings and a finding);
 2 bad arguments or unreadable input;
@@ -77,7 +80,7 @@ function liveSourceFromArgs(args: ParsedArgs, io: Io, filter: CheckFilter): Chec
     ...inventorySourceFrom(args, true),
     regions: filter.regions ?? [], since: new Date(parseTimeBound(filter.since ?? LIVE_DEFAULT_SINCE, now)),
     ...(filter.until ? { until: new Date(parseTimeBound(filter.until, now)) } : {}),
-    log: io.err,
+    log: io.info ?? io.err,
   });
 }
 
@@ -90,23 +93,30 @@ export async function sourceFromArgs(args: ParsedArgs, io: Io, filter: CheckFilt
 }
 
 /**
- * Runs the runner on a source for the CLI (`check` and `demo`): read errors, warnings and progress
- * go to stderr as they happen; the runner's own errors become the CLI's (exit 2).
+ * Runs the runner on a source for the CLI (`check` and `demo`): read errors and warnings go to
+ * stderr as they happen, the reading to the progress line of `talk` (erased before the report is
+ * written); the runner's own errors become the CLI's (exit 2).
  */
-export async function checkWith(opts: { source: CheckSource; tagKeys: readonly string[]; filter: CheckFilter; io: Io }): Promise<CheckResult> {
-  const { io } = opts;
+export async function checkWith(opts: { source: CheckSource; tagKeys: readonly string[]; filter: CheckFilter; io: Io; talk?: Speaking }): Promise<CheckResult> {
+  const { io, talk } = opts;
   try {
-    const run = await checkSource(opts.source, {
+    const source = talk ? watchedSource(opts.source, talk.progress, io.signal) : opts.source;
+    const run = await checkSource(source, {
       tagKeys: opts.tagKeys, filter: opts.filter, now: io.now(),
       onError: (e) => io.err(`tagtrail: read error: ${formatReadError(e)}`),
-      onWarning: (w) => io.err(`tagtrail: warning: ${escapeTerminal(w)}`),
+      onWarning: (w) => warn(io, `tagtrail: warning: ${escapeTerminal(w)}`),
       ...(io.signal ? { signal: io.signal } : {}),
     });
-    noteTagKeyCase(run.result, run.inventory, opts.tagKeys, io.err);
+    talk?.progress.stop();
+    const summary = talk?.verbosity === 'verbose' ? talk.progress.summary() : undefined;
+    if (summary) io.err(`tagtrail: ${summary}`);
+    noteTagKeyCase(run.result, run.inventory, opts.tagKeys, (line) => warn(io, line));
     return run.result;
   } catch (e) {
     if (e instanceof ArgumentError) throw new UsageError(e.message);
     throw asInputError(e);
+  } finally {
+    talk?.progress.stop();
   }
 }
 
@@ -140,10 +150,12 @@ export function filterFrom(args: ParsedArgs, now: number): CheckFilter {
  * read at all, 1 for findings with --fail-on-findings, 4 when the check looked at less than it was
  * asked to (no record in scope, no event of the product, inputs skipped), else 0.
  */
-export function concludeCheck(result: CheckResult, io: Io, output: OutputChoice): number {
+export function concludeCheck(result: CheckResult, io: Io, output: OutputChoice, sourceKind?: SourceKind): number {
   const s = result.stats;
-  if (s.duplicatesDropped) io.err(`tagtrail: ${s.duplicatesDropped} duplicate events dropped (same eventID, eventSource and account read twice); each event was checked once`);
-  for (const note of result.scope.notes ?? []) if (/ in the event folders not read: /.test(note)) io.err(`tagtrail: ${escapeTerminal(note)}`);
+  // A live check reads LookupEvents and the trail's files, which overlap: dropping copies is expected there.
+  const dropped = `tagtrail: ${s.duplicatesDropped} duplicate events dropped (same eventID, eventSource and account read twice); each event was checked once`;
+  if (s.duplicatesDropped) (sourceKind === 'live' ? io.info ?? io.err : io.warn ?? io.err)(dropped);
+  for (const note of result.scope.notes ?? []) if (/ in the event folders not read: /.test(note)) warn(io, `tagtrail: ${escapeTerminal(note)}`);
   if (result.readErrors.length > 0) io.err(`tagtrail: ${result.readErrors.length} read errors (inputs skipped, listed above and in the report)`);
   if (s.recordsRead === (s.recordsUnreadable ?? 0) && result.readErrors.length > 0) {
     // Nothing readable at all: a report of "no findings" would be misleading, so fail like bad input.
@@ -160,12 +172,22 @@ export function concludeCheck(result: CheckResult, io: Io, output: OutputChoice)
 export const EXIT_INCOMPLETE = 4;
 
 /** `tagtrail check`: returns the exit status. */
-export async function checkCommand(argv: string[], io: Io): Promise<number> {
+export async function checkCommand(argv: string[], rawIo: Io): Promise<number> {
   const args = parseArgs(argv, SPEC);
   if (args.flags.has('help')) {
-    io.out(`${CHECK_HELP}\n`);
+    rawIo.out(`${CHECK_HELP}\n`);
     return 0;
   }
+  const talk = speaking(rawIo, verbosityOf(args));
+  try {
+    return await checkTalking(args, talk);
+  } finally {
+    talk.progress.stop();
+  }
+}
+
+async function checkTalking(args: ParsedArgs, talk: Speaking): Promise<number> {
+  const { io } = talk;
   if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0]}" (event files go after --events)`);
   const output = outputChoice(args);
   const filter = filterFrom(args, io.now());
@@ -175,7 +197,7 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     return printAthenaSql(args, io, filter, tagKeys);
   }
   const source = await sourceFromArgs(args, io, filter);
-  const result = await checkWith({ source, tagKeys, filter, io });
+  const result = await checkWith({ source, tagKeys, filter, io, talk });
   await writeReport(result, output, io.stdout);
-  return concludeCheck(result, io, output);
+  return concludeCheck(result, io, output, source.kind);
 }

@@ -10,13 +10,15 @@ import type { Io } from './io';
  * `default` profile, a web identity or container role. The bare default chain (an instance role,
  * perhaps) is not guessed at: then files are asked for, as before.
  */
-export async function wantsLive(args: ParsedArgs, io: Pick<Io, 'err'>, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+export async function wantsLive(args: ParsedArgs, io: Pick<Io, 'err' | 'warn' | 'info'>, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   if (args.strings.has('athena')) return false;
   const chosen = args.strings.get('profile');
   const asked = chosen !== undefined || args.strings.has('trail-bucket');
   if (!asked && (args.lists.has('events') || args.lists.has('inventory'))) return false;
   const p = await profileInForce(chosen !== undefined ? { name: chosen, source: 'option' } : undefined, env);
   if (!asked && !p.found) return false;
-  io.err(`tagtrail: AWS profile ${escapeTerminal(p.label)}${asked ? '' : ': no --events given, so the account of the current profile is checked'}`);
+  // Asked for, the profile is a step (--verbose); taken from the environment, the user must know.
+  if (asked) (io.info ?? io.err)(`tagtrail: AWS profile ${p.label}`);
+  else (io.warn ?? io.err)(`tagtrail: AWS profile ${escapeTerminal(p.label)}: no --events given, so the account of the current profile is checked`);
   return true;
 }

@@ -1,4 +1,5 @@
 import { escapeTerminal } from '../core/report/escape';
+import type { Terminal } from './progress';
 
 /** What commands need from the process, passed in so tests can run `main` in-process. */
 export interface Io {
@@ -12,6 +13,20 @@ export interface Io {
   signal?: AbortSignal;
   /** True once the reader of stdout has gone away (`tagtrail resolve … | head -1`). */
   stdoutClosed?(): boolean;
+  /** A problem that does not stop the command (a warning): hidden by --quiet. Set up by `speaking`; `err` when absent. */
+  warn?(line: string): void;
+  /** A line of the AWS layer's log or a step (who a check runs as): printed with --verbose, else counted by the progress line. */
+  info?(line: string): void;
+  /** stderr, when it is a terminal that can redraw a line (the progress line goes there). */
+  terminal?: Terminal;
+  /** True when stdout is a terminal. */
+  stdoutIsTTY?: boolean;
+}
+
+/** stderr as a terminal for the progress line, unless it is not one or says it cannot move the cursor (TERM=dumb). */
+function stderrTerminal(env: NodeJS.ProcessEnv = process.env): Terminal | undefined {
+  if (!process.stderr.isTTY || env.TERM === 'dumb') return undefined;
+  return { columns: () => process.stderr.columns || 80, write: (raw) => void process.stderr.write(raw) };
 }
 
 /** The real process: stdout, stderr, cwd and clock. */
@@ -22,6 +37,7 @@ export function processIo(signal?: AbortSignal): Io {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') closed = true;
   });
+  const terminal = stderrTerminal();
   return {
     out: (text) => void process.stdout.write(text),
     err: (line) => void process.stderr.write(`${line}\n`),
@@ -30,6 +46,8 @@ export function processIo(signal?: AbortSignal): Io {
     now: () => Date.now(),
     stdoutClosed: () => closed,
     ...(signal ? { signal } : {}),
+    ...(terminal ? { terminal } : {}),
+    stdoutIsTTY: process.stdout.isTTY === true,
   };
 }
 

@@ -21,7 +21,9 @@ Commands:
   tagtrail demo [--out file]
   tagtrail athena-table --bucket <b> --account <id>... --region <r>... [--run <workgroup>]
 
-Run "tagtrail <command> --help" for a command's options.
+Run "tagtrail <command> --help" for a command's options. Commands that read events take --verbose
+(every AWS call) or --quiet (errors only); by default they draw one progress line when stderr is a
+terminal, and print only problems when it is not.
 
 ${CHECK_HELP.split('\n')[0]}
 ${RESOLVE_HELP.split('\n')[0]}

@@ -1,5 +1,4 @@
 import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { InputError } from './inputs';
 import { choice, UsageError, type OptionSpec, type ParsedArgs } from './args';
 import type { CheckResult, Inventory } from '../core/model';
@@ -19,8 +18,26 @@ function cannotWrite(outPath: string | undefined, e: Error): Error {
 
 /** Where a command writes: stdout or a file, with backpressure so that huge outputs stream. */
 export interface Sink {
-  write(text: string): Promise<void>;
+  write(text: string | Uint8Array): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Resolves once the stream can take more (or failed, or closed), leaving no listener behind: a
+ * listener per blocked write would pile up over a long output (Node warns after ten).
+ */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('error', done);
+    stream.on('close', done);
+  });
 }
 
 /** Opens `outPath` for writing, or wraps stdout when it is undefined. Write failures on a file become InputErrors. */
@@ -33,7 +50,7 @@ export function openSink(outPath: string | undefined, stdout: NodeJS.WritableStr
   return {
     async write(text) {
       if (failed) throw cannotWrite(outPath, failed);
-      if (!stream.write(text)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]).catch(() => undefined);
+      if (!stream.write(text)) await drained(stream);
       if (failed) throw cannotWrite(outPath, failed);
     },
     async close() {

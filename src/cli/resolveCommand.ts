@@ -2,21 +2,26 @@ import { principalOf } from '../core/attribute/principal';
 import { resolveRecord } from '../core/resolve/resolver';
 import { escapeInvisible } from '../core/report/json';
 import type { SourcedRecord } from '../core/model';
-import { choice, parseArgs, UsageError } from './args';
+import { choice, parseArgs, UsageError, type ParsedArgs } from './args';
 import { assertReadable, eventsFrom } from './inputs';
 import { openSink } from './output';
+import { LineBatch } from './lineBatch';
 import type { Io } from './io';
+import { speaking, VERBOSITY_HELP, VERBOSITY_OPTIONS, verbosityOf, type Speaking } from './verbosity';
+import { countInputsFor } from './watchRead';
 
 /** `tagtrail resolve --help`, which also states the JSONL contract. */
 export const RESOLVE_HELP = `tagtrail resolve: which ARNs did each CloudTrail record act on?
 
-  tagtrail resolve <file-or-folder>... [--format jsonl] [--out <file>]
+  tagtrail resolve <file-or-folder>... [--format jsonl] [--out <file>] [--verbose | --quiet]
 
 Writes one JSON object per input record, in input order:
   {"eventID","eventSource","eventName","status":"resolved"|"partial"|"unresolved"|"no-target",
    "targets":[{"arn","via"}],"reason","principal":{"arn","type"},"actions","related","source","position"}
 Missing fields are null. Unreadable records are reported on stderr by file and the line where the
-record starts. Exit status 2 when no record at all could be read (a CSV or text file, say).`;
+record starts. Exit status 2 when no record at all could be read (a CSV or text file, say).
+${VERBOSITY_HELP}
+  (with the output going to the terminal, there is no progress line)`;
 
 function strOrNull(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
@@ -38,30 +43,43 @@ export function resolutionLine(sr: SourcedRecord): string {
 }
 
 /** `tagtrail resolve`: streams, so memory stays flat however large the input. */
-export async function resolveCommand(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { format: 'string', out: 'string', help: 'flag' });
+export async function resolveCommand(argv: string[], rawIo: Io): Promise<number> {
+  const args = parseArgs(argv, { format: 'string', out: 'string', help: 'flag', ...VERBOSITY_OPTIONS });
   if (args.flags.has('help')) {
-    io.out(`${RESOLVE_HELP}\n`);
+    rawIo.out(`${RESOLVE_HELP}\n`);
     return 0;
   }
+  const talk = speaking(rawIo, verbosityOf(args), { streamsToTerminal: !args.strings.has('out') && rawIo.stdoutIsTTY === true });
+  try {
+    return await resolveTalking(args, talk);
+  } finally {
+    talk.progress.stop();
+  }
+}
+
+async function resolveTalking(args: ParsedArgs, talk: Speaking): Promise<number> {
+  const { io, progress } = talk;
   choice(args, 'format', ['jsonl'] as const, 'jsonl');
   if (args.positional.length === 0) throw new UsageError('name at least one file or folder of CloudTrail records; see tagtrail resolve --help');
   await assertReadable(args.positional, 'events');
-  const { events, readErrors } = eventsFrom(args.positional, io.err, io.signal);
+  const { events, readErrors, readStats } = eventsFrom(args.positional, io.err, io.signal);
+  progress.reading(readStats);
+  countInputsFor(args.positional, progress, io.signal);
   const sink = openSink(args.strings.get('out'), io.stdout);
-  let batch = '';
+  const batch = new LineBatch();
   let records = 0;
   for await (const sr of events) {
     records++;
-    batch += resolutionLine(sr);
+    const full = batch.add(resolutionLine(sr));
     // Batching writes keeps the syscall count low; the sink applies backpressure per batch.
-    if (batch.length > 64 * 1024) {
-      await sink.write(batch);
-      batch = '';
-    }
+    if (full) await sink.write(full);
   }
-  if (batch) await sink.write(batch);
+  const rest = batch.take();
+  if (rest) await sink.write(rest);
   await sink.close();
+  progress.stop();
+  const summary = talk.verbosity === 'verbose' ? progress.summary() : undefined;
+  if (summary) io.err(`tagtrail: ${summary}`);
   if (readErrors.length > 0) io.err(`tagtrail: ${readErrors.length} read errors (listed above)`);
   if (records === 0 && readErrors.length > 0) {
     // As `check` does: empty output that looks like "no records" would hide that nothing was read.

@@ -38,7 +38,9 @@ function groupLines(g: FindingGroup, max: number): string[] {
   const first = ids[0] ?? '';
   const more = ids.length > 1 ? ` +${ids.length - 1}` : '';
   const inline = `${head}  event${ids.length > 1 ? 's' : ''} ${first}${more}`;
-  const who = `${t(g.principal.display)} [${t(g.principal.product)}]`;
+  const product = ` [${t(g.principal.product)}]`;
+  // A caller's name (a role path and a session name of 64 characters each) may not fit a line alone.
+  const who = `${shortenMiddle(t(g.principal.display), max - 6 - width(product))}${product}`;
   const objects = g.resource.arnCount > 1 ? ` (${g.resource.arnCount} objects)` : '';
   const tail = `${objects} [${t(g.resource.product)}]`;
   const arn = t(g.resource.arn);
@@ -95,7 +97,8 @@ export function renderText(result: CheckResult, opts: TextOptions = {}): string 
   const s = result.stats;
   const lines: string[] = [];
   if (result.scope.managementEventsOnly) lines.push('WARNING: management events only - data access (S3 objects, Lambda invokes, ...) is not visible.');
-  for (const note of result.scope.notes ?? []) lines.push(`Note: ${t(note)}`);
+  // Notes are sentences a reader must have whole: wrapped to the width, never cut.
+  for (const note of result.scope.notes ?? []) lines.push(...wrap(t(note), max - 6, 1000).map((l, i) => `${i === 0 ? 'Note: ' : '      '}${l}`));
   lines.push(
     `Events: ${s.recordsRead} read, ${s.recordsInScope} in scope, ${s.recordsRejected} outside the filters; ${s.exemptedEvents} exempted`,
     `  resolved ${s.byStatus.resolved}, partial ${s.byStatus.partial}, unresolved ${s.byStatus.unresolved}, no target ${s.byStatus['no-target']}; ${s.awsServiceEvents} by AWS services (not judged)`,

@@ -39,3 +39,15 @@ test('long ARNs are shortened in the middle, keeping the resource name', () => {
   assert.match(text, /…t+-name \[beta\]/);
   assert.ok(text.split('\n').every((l) => [...l].length <= 100), text);
 });
+
+test('long scope notes are wrapped whole and long caller names shortened: every line fits 100 columns', () => {
+  const session = 's'.repeat(64);
+  const r = result([finding({ principal: { arn: `arn:aws:sts::111122223333:assumed-role/${'r'.repeat(64)}/${session}`, type: 'iam-role', product: 'alpha' } })], []);
+  const note = `${'word '.repeat(60)}the end.`;
+  r.scope.notes = [note];
+  const text = renderText(r);
+  assert.ok(text.split('\n').every((l) => [...l].length <= 100), text);
+  const noteLines = text.split('\n').filter((l) => l.startsWith('Note: ') || /^ {6}word/.test(l));
+  assert.ok(noteLines.length > 1);
+  assert.equal(noteLines.map((l) => l.replace(/^(Note: | {6})/, '')).join(' '), note, 'nothing of the note is cut');
+});
