@@ -120,14 +120,17 @@ test('live, not on a terminal: stderr is empty by default and with --quiet; --ve
     const env = { ...process.env, XDG_CACHE_HOME: xdg };
     const args = ['check', '--profile', 'demo', ...regions.flatMap((r) => ['--region', r]), '--trail-bucket', `s3://${DEMO_BUCKET}`, '--mapping', join(DEMO, 'mapping.json'),
       '--since', '2026-10-01T00:00:00Z', '--until', '2026-10-13T00:00:00Z', '--format', 'json'];
+    // The demo's trails leave one bucket without data events, so the check is incomplete (4): that one
+    // problem line is all stderr holds by default, and --quiet keeps it (it is a problem, not a step).
+    const incomplete = /^tagtrail check: incomplete: 1 of 44 resources in scope invisible to the trail[^\n]*\n$/;
     const plain = await runBundled(args, env);
-    assert.equal(plain.status, 0, plain.stderr);
-    assert.equal(plain.stderr, '', 'no call log, no progress, no expected duplicates line');
+    assert.equal(plain.status, 4, plain.stderr);
+    assert.match(plain.stderr, incomplete, 'no call log, no progress, no expected duplicates line');
     const quiet = await runBundled([...args, '--quiet'], env);
-    assert.equal(quiet.status, 0, quiet.stderr);
-    assert.equal(quiet.stderr, '');
+    assert.equal(quiet.status, 4, quiet.stderr);
+    assert.match(quiet.stderr, incomplete);
     const verbose = await runBundled([...args, '--verbose'], env);
-    assert.equal(verbose.status, 0, verbose.stderr);
+    assert.equal(verbose.status, 4, verbose.stderr);
     assert.match(verbose.stderr, CALL_LINE);
     assert.match(verbose.stderr, /^sts:GetCallerIdentity eu-west-1 \d+ms ok$/m);
     assert.ok(verbose.stderr.split('\n').length > 50, 'one line per call');
