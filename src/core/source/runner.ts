@@ -11,6 +11,9 @@ import { EventIds } from './dedup';
 import { ArgumentError } from './errors';
 import { knownProducts, productProblem } from './products';
 import type { CheckSource } from './types';
+import { HistoryCollector, buildTimeline, historyNotes } from '../history/collect';
+import { ProductsAtTime } from '../history/productsAt';
+import type { TagTimeline } from '../history/timeline';
 
 /** What a check of a source needs besides the source. */
 export interface RunOptions {
@@ -31,6 +34,18 @@ export interface RunOptions {
   onEvent?: CheckContext['onEvent'];
   /** Rows kept per list; see `runCheck`. */
   maxListed?: number;
+  /**
+   * Judge each event by the tags in force at its time (default true): a first pass collects the
+   * trail's tag events, merged with the inventory's history. False judges by today's tags only.
+   */
+  history?: boolean;
+}
+
+/** The tag history a check used, kept for re-checks (the same events give the same history). */
+export interface HistoryState {
+  timeline: TagTimeline;
+  /** Scope sentences (ARNs with history, tag calls that could not be used). */
+  notes: string[];
 }
 
 /** A finished check of a source, with what a re-check needs to give the same counts, errors and notes. */
@@ -46,6 +61,8 @@ export interface SourceCheck {
   result: CheckResult;
   /** What the read of the events left: errors, counts, notes and duplicates, for re-checks over held events. */
   reading: Reading;
+  /** The tag history the events were judged by; absent with `history: false`. */
+  history?: HistoryState;
 }
 
 interface Reading {
@@ -81,7 +98,15 @@ export async function checkSource(source: CheckSource, opts: RunOptions): Promis
     }
     for (const w of source.warnings) opts.onWarning?.(w);
     opts.onInventory?.(inventory, products);
-    const base = { source, inventory, mapping, products, knownProducts: known, tagKeys: opts.tagKeys, filter };
+    const base: Base = { source, inventory, mapping, products, knownProducts: known, tagKeys: opts.tagKeys, filter };
+    if (opts.history !== false) {
+      const hold = source.kind === 'live' || source.kind === 'athena';
+      const first = await collectHistory(base, opts, now, hold);
+      base.history = first.history;
+      const { batches, reading } = first.held ?? startReading(base, opts, now);
+      const result = await judge(base, batches, reading, opts, now);
+      return { ...base, result, reading };
+    }
     const { batches, reading } = startReading(base, opts, now);
     const result = await judge(base, batches, reading, opts, now);
     return { ...base, result, reading };
@@ -91,6 +116,33 @@ export async function checkSource(source: CheckSource, opts: RunOptions): Promis
 }
 
 type Base = Omit<SourceCheck, 'result' | 'reading'>;
+
+/**
+ * The first pass: reads the events once, resolving only tag-changing, creating and deleting calls.
+ * Files (the bulk of large checks) are read again for the judgement, so memory stays bounded;
+ * live and Athena reads, whose second read would cost API calls or a scan, are held instead (they
+ * are what the check needs already, after LookupEvents' or the scan's own filtering).
+ */
+async function collectHistory(base: Base, opts: RunOptions, now: number, hold: boolean):
+  Promise<{ history: HistoryState; held?: { batches: AsyncIterable<readonly SourcedRecord[]>; reading: Reading } }> {
+  const collector = new HistoryCollector(resolveRecord);
+  // A re-read reports its read errors and notes once, in the judging pass.
+  const first = startReading(base, hold ? opts : { ...opts, onError: undefined, onNote: undefined }, now);
+  const kept: (readonly SourcedRecord[])[] = [];
+  for await (const batch of first.batches) {
+    opts.signal?.throwIfAborted();
+    if (hold) kept.push(batch);
+    for (const sr of batch) collector.add(sr.record, sr.lookupResources);
+  }
+  const timeline = buildTimeline(base.inventory, base.tagKeys, collector.observations);
+  const history: HistoryState = { timeline, notes: historyNotes(timeline, collector.observations, base.inventory.history?.length ?? 0, collector.problems) };
+  if (!hold) return { history };
+  async function* again(): AsyncGenerator<readonly SourcedRecord[]> {
+    for (const b of kept) yield b;
+  }
+  // Held batches already had their duplicates dropped; the first reading's counts stand.
+  return { history, held: { batches: again(), reading: first.reading } };
+}
 
 function startReading(base: Base, opts: RunOptions, now: number): { batches: AsyncIterable<readonly SourcedRecord[]>; reading: Reading } {
   const readErrors: ReadError[] = [];
@@ -110,7 +162,9 @@ function startReading(base: Base, opts: RunOptions, now: number): { batches: Asy
 async function judge(base: Base, batches: AsyncIterable<readonly SourcedRecord[]>, reading: Reading, opts: RunOptions, now: number,
   resolve?: (record: CloudTrailRecord, lookup?: SourcedRecord['lookupResources']) => Resolution): Promise<CheckResult> {
   const { source, products, filter } = base;
+  const history = base.history !== undefined && base.history.timeline.size > 0 ? new ProductsAtTime(products, base.history.timeline) : undefined;
   const result = await runCheck(batched(batches), {
+    ...(history ? { history } : {}),
     products, filter, now, readErrors: reading.readErrors, readStats: reading.stats, duplicates: reading.duplicates,
     scope: { eventSources: source.eventSources, inventorySources: base.inventory.sources, ...(source.managementEventsOnly ? { managementEventsOnly: true } : {}) },
     ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
@@ -122,7 +176,7 @@ async function judge(base: Base, batches: AsyncIterable<readonly SourcedRecord[]
   const readWarnings = reading.stats.warnings ?? [];
   for (const w of readWarnings) opts.onWarning?.(w);
   const notes = [
-    ...source.notes, ...reading.notes, ...[...source.warnings, ...readWarnings].map((w) => `Warning: ${w}`),
+    ...source.notes, ...reading.notes, ...(base.history?.notes ?? []), ...[...source.warnings, ...readWarnings].map((w) => `Warning: ${w}`),
     ...readingNotes(reading.stats, reading.duplicates.dropped),
     ...incomplete.map((r) => `Incomplete check: ${r}.`),
   ];
