@@ -19,6 +19,7 @@ const SPEC: OptionSpec = {
   events: 'list', inventory: 'list', mapping: 'string', 'tag-key': 'list', product: 'string', since: 'string', until: 'string',
   region: 'list', account: 'list', ...OUTPUT_OPTIONS, help: 'flag',
   profile: 'string', 'trail-bucket': 'string', ...ATHENA_CHECK_OPTIONS,
+  'no-history': 'flag',
 };
 
 /** `tagtrail check --help`. */
@@ -34,6 +35,9 @@ export const CHECK_HELP = `tagtrail check: did a principal of one product act on
   --product <name>       only findings and gaps where either side is this product
   --since <t> --until <t>  time window: 7d, 12h, 30m, 2w back from now, or ISO dates
   --region <r>...        only these regions     --account <id>...  only these recipient accounts
+  --no-history           judge every event by today's tags; by default each event is judged by
+                         the tags in force at its time (the trail's tag calls, creations and
+                         deletions, and the inventory's history), at the cost of a first pass
 ${OUTPUT_HELP}
   --profile <name>, --trail-bucket s3://bucket/prefix   live AWS input (when this build has it);
                          with no --events, the current profile is checked (AWS_PROFILE, then
@@ -84,7 +88,7 @@ export async function sourceFromArgs(args: ParsedArgs, io: Io, filter: CheckFilt
  * Runs the runner on a source for the CLI (`check` and `demo`): read errors, warnings and progress
  * go to stderr as they happen; the runner's own errors become the CLI's (exit 2).
  */
-export async function checkWith(opts: { source: CheckSource; tagKeys: readonly string[]; filter: CheckFilter; io: Io }): Promise<CheckResult> {
+export async function checkWith(opts: { source: CheckSource; tagKeys: readonly string[]; filter: CheckFilter; io: Io; history?: boolean }): Promise<CheckResult> {
   const { io } = opts;
   try {
     const run = await checkSource(opts.source, {
@@ -92,6 +96,7 @@ export async function checkWith(opts: { source: CheckSource; tagKeys: readonly s
       onError: (e) => io.err(`tagtrail: read error: ${formatReadError(e)}`),
       onWarning: (w) => io.err(`tagtrail: warning: ${escapeTerminal(w)}`),
       ...(io.signal ? { signal: io.signal } : {}),
+      ...(opts.history === false ? { history: false } : {}),
     });
     noteTagKeyCase(run.result, run.inventory, opts.tagKeys, io.err);
     return run.result;
@@ -166,7 +171,7 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     return printAthenaSql(args, io, filter, tagKeys);
   }
   const source = await sourceFromArgs(args, io, filter);
-  const result = await checkWith({ source, tagKeys, filter, io });
+  const result = await checkWith({ source, tagKeys, filter, io, ...(args.flags.has('no-history') ? { history: false } : {}) });
   await writeReport(result, output, io.stdout);
   return concludeCheck(result, io, output);
 }

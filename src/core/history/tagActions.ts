@@ -20,9 +20,14 @@ const EXTRA_TAG_CHANGES = ['DeleteBucketTagging', 'DeleteTagging'];
 
 const TAG_CHANGES: ReadonlySet<string> = new Set([...Object.values(raw.actions).flat(), ...EXTRA_TAG_CHANGES]);
 
+/** An event name without the API version some services append (Lambda's `TagResource20170331v2`). */
+export function baseName(eventName: string): string {
+  return eventName.replace(/\d{8}(v\d+)?$/, '');
+}
+
 /** True for an event name that changes tags (TagResource, CreateTags, PutBucketTagging…). */
 export function isTagChange(eventName: string): boolean {
-  return TAG_CHANGES.has(eventName);
+  return TAG_CHANGES.has(eventName) || TAG_CHANGES.has(baseName(eventName));
 }
 
 /** How a tag-changing call changes the tag set. */
@@ -33,7 +38,8 @@ export type TagChangeKind = 'set' | 'remove' | 'replace' | 'clear';
  * (DeleteBucketTagging); `remove`: the named keys go (UntagResource, DeleteTags,
  * RemoveTagsFromResource); `set`: the named tags are added or changed.
  */
-export function tagChangeKind(eventName: string): TagChangeKind {
+export function tagChangeKind(name: string): TagChangeKind {
+  const eventName = baseName(name);
   if (/^Put\w*Tagging$/.test(eventName)) return 'replace';
   if (/^Delete\w*Tagging$/.test(eventName)) return 'clear';
   if (/^(Untag|UnTag|Remove|Delete)/.test(eventName)) return 'remove';
@@ -53,7 +59,7 @@ const DELETE = /^(Delete|Terminate)(\w+)$/;
  * RunInstances on an instance), not something attached to it (CreateBucketPolicy…).
  */
 export function createsType(eventName: string, resourceType: string | undefined): boolean {
-  const m = CREATE.exec(eventName);
+  const m = CREATE.exec(baseName(eventName));
   if (!m || resourceType === undefined || isTagChange(eventName)) return false;
   const n = noun(m[2] as string);
   return n === noun(resourceType);
@@ -61,14 +67,14 @@ export function createsType(eventName: string, resourceType: string | undefined)
 
 /** True when `eventName` deletes a resource of `resourceType` itself (DeleteBucket, TerminateInstances, DeleteQueue). */
 export function deletesType(eventName: string, resourceType: string | undefined): boolean {
-  const m = DELETE.exec(eventName);
+  const m = DELETE.exec(baseName(eventName));
   if (!m || resourceType === undefined || isTagChange(eventName)) return false;
   return noun(m[2] as string) === noun(resourceType);
 }
 
 /** A cheap first test on an event name: could it give a tag observation? */
 export function mayObserveTags(eventName: string): boolean {
-  return TAG_CHANGES.has(eventName) || CREATE.test(eventName) || DELETE.test(eventName);
+  return isTagChange(eventName) || CREATE.test(eventName) || DELETE.test(eventName);
 }
 
 /** Where the list of tag-changing actions came from. */
