@@ -24,12 +24,16 @@ export class ProductsAtTime {
   resource(arn: string, ms: number): SideProduct {
     const today = this.products.productOfResource(arn);
     let at = this.timeline.productAt(arn, ms);
+    let owner = arn;
     if (at === undefined) {
       // A nested resource (an S3 object) without its own product takes its parent's, at that time too.
       const parent = this.products.parentOf(arn);
-      if (parent !== undefined && this.timeline.has(parent) && today === this.products.productOfResource(parent)) at = this.timeline.productAt(parent, ms);
+      if (parent !== undefined && this.timeline.has(parent) && today === this.products.productOfResource(parent)) {
+        at = this.timeline.productAt(parent, ms);
+        owner = parent;
+      }
     }
-    return this.decide(at, today, arn);
+    return this.decide(at, today, owner);
   }
 
   principal(p: Principal, ms: number): SideProduct {
