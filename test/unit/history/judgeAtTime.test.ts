@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileSource } from '../../../src/core/source/fileSource';
 import { checkSource } from '../../../src/core/source/runner';
 import type { CloudTrailRecord } from '../../../src/core/model';
+import { TagTimeline } from '../../../src/core/history/timeline';
 import { ACCOUNT, bucketArn, call, getObject, putBucketTagging, queueArn, queueUrl, roleArn, sendMessage } from './records';
 
 /** Writes the records as a trail file and today's tags as a snapshot, and checks them through the runner. */
@@ -118,7 +119,6 @@ test('a principal retagged inside the window is judged by its product at each ca
 });
 
 test('inventory history (AWS Config) gives the state before the window; the trail the changes in it', async () => {
-  const { TagTimeline } = await import('../../../src/core/history/timeline');
   const tl = new TagTimeline([
     { arn: bucketArn('b'), time: '2026-02-01T00:00:00Z', tags: { product: 'alpha' }, source: 'config', ref: 'capture-1' },
     { arn: bucketArn('b'), time: '2026-03-01T08:00:00Z', set: { product: 'beta' }, source: 'trail', ref: 'e1' },
