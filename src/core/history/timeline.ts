@@ -152,12 +152,16 @@ export class TagTimeline {
       const m = mention(s.obs, key);
       if (m !== undefined) found = { kind: m, step: s, index: i };
     }
+    // A resource in today's inventory that the trail shows deleted was created again since: after
+    // the deletion it has the tags a later call gives it, or today's; before it, today's stand in
+    // for the old resource's when nothing else tells them (what a check without history does).
+    const exists = this.todayTags(steps[0]?.obs.arn ?? '') !== undefined;
     if (found === undefined) {
       const later = steps.find((s) => mention(s.obs, key) !== undefined);
-      if (later === undefined) return 'today';
+      if (later === undefined || (later.obs.deleted && exists)) return 'today';
       return { unknown: `its tags before ${later.obs.time} are not known: ${describe(later.obs)} then, and nothing records them earlier`, step: later };
     }
-    if (found.kind === 'gone') return { step: found.step, deleted: true };
+    if (found.kind === 'gone') return exists ? { step: found.step, fromToday: true } : { step: found.step, deleted: true };
     if (found.kind === 'value') return { value: valueIn(found.step.obs, key), step: found.step };
     // Created without tags in the request: the first tags given afterwards, or today's.
     for (let i = found.index + 1; i < steps.length; i++) {

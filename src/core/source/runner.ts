@@ -100,8 +100,7 @@ export async function checkSource(source: CheckSource, opts: RunOptions): Promis
     opts.onInventory?.(inventory, products);
     const base: Base = { source, inventory, mapping, products, knownProducts: known, tagKeys: opts.tagKeys, filter };
     if (opts.history !== false) {
-      const hold = source.kind === 'live' || source.kind === 'athena';
-      const first = await collectHistory(base, opts, now, hold);
+      const first = await collectHistory(base, opts, now, source.kind === 'live' || source.kind === 'athena');
       base.history = first.history;
       const { batches, reading } = first.held ?? startReading(base, opts, now);
       const result = await judge(base, batches, reading, opts, now);
@@ -117,28 +116,43 @@ export async function checkSource(source: CheckSource, opts: RunOptions): Promis
 
 type Base = Omit<SourceCheck, 'result' | 'reading'>;
 
+/** Records a file read keeps for the judgement before it lets them go and reads again instead. */
+export const HOLD_LIMIT = 100_000;
+
 /**
- * The first pass: reads the events once, resolving only tag-changing, creating and deleting calls.
- * Files (the bulk of large checks) are read again for the judgement, so memory stays bounded;
- * live and Athena reads, whose second read would cost API calls or a scan, are held instead (they
- * are what the check needs already, after LookupEvents' or the scan's own filtering).
+ * The first pass: reads the events once, resolving only tag-changing, creating and deleting calls
+ * (a set lookup by event name decides). Its records are held for the judgement up to HOLD_LIMIT;
+ * a larger file read lets them go and is read again, so memory stays bounded over millions of
+ * records at the cost of a second read. Live and Athena reads, whose second read would cost API
+ * calls or a scan, are always held (they are what LookupEvents or the scan already narrowed).
  */
-async function collectHistory(base: Base, opts: RunOptions, now: number, hold: boolean):
+async function collectHistory(base: Base, opts: RunOptions, now: number, always: boolean):
   Promise<{ history: HistoryState; held?: { batches: AsyncIterable<readonly SourcedRecord[]>; reading: Reading } }> {
   const collector = new HistoryCollector(resolveRecord);
-  // A re-read reports its read errors and notes once, in the judging pass.
-  const first = startReading(base, hold ? opts : { ...opts, onError: undefined, onNote: undefined }, now);
-  const kept: (readonly SourcedRecord[])[] = [];
+  // Read errors and notes are reported as they come: if the records are read again, the second
+  // read's reporting is the one kept (see below), so each is said once.
+  const errors: ReadError[] = [];
+  const notes: string[] = [];
+  const first = startReading(base, { ...opts, onError: (e) => errors.push(e), onNote: (n) => notes.push(n) }, now);
+  let kept: (readonly SourcedRecord[])[] | undefined = [];
+  let count = 0;
   for await (const batch of first.batches) {
     opts.signal?.throwIfAborted();
-    if (hold) kept.push(batch);
+    if (kept !== undefined) {
+      kept.push(batch);
+      count += batch.length;
+      if (!always && count > HOLD_LIMIT) kept = undefined;
+    }
     for (const sr of batch) collector.add(sr.record, sr.lookupResources);
   }
   const timeline = buildTimeline(base.inventory, base.tagKeys, collector.observations);
   const history: HistoryState = { timeline, notes: historyNotes(timeline, collector.observations, base.inventory.history?.length ?? 0, collector.problems) };
-  if (!hold) return { history };
+  if (kept === undefined) return { history };
+  for (const e of errors) opts.onError?.(e);
+  for (const n of notes) opts.onNote?.(n);
+  const held = kept;
   async function* again(): AsyncGenerator<readonly SourcedRecord[]> {
-    for (const b of kept) yield b;
+    for (const b of held) yield b;
   }
   // Held batches already had their duplicates dropped; the first reading's counts stand.
   return { history, held: { batches: again(), reading: first.reading } };
