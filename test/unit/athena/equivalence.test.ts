@@ -13,6 +13,7 @@ import { loadInventory } from '../../../src/core/inventory/loadInventory';
 import { principalOf } from '../../../src/core/attribute/principal';
 import { resolveRecord } from '../../../src/core/resolve/resolver';
 import { comparePaths, findingDifferences } from './equivalence';
+import { ACCOUNT, REGION, bucketArn, call, getObject, putBucketTagging, roleArn } from '../history/records';
 
 const ROOT = resolve(__dirname, '../../..');
 const DEMO = join(ROOT, 'demo');
@@ -77,7 +78,6 @@ test('corpus: real records of every shape, every caller and target tagged, give 
 });
 
 test('tag history: the scan brings back what today\'s tags would judge in SQL but the history judges otherwise', async () => {
-  const { call, getObject, putBucketTagging, roleArn, bucketArn, ACCOUNT, REGION } = await import('../history/records');
   const dir = mkdtempSync(join(tmpdir(), 'tagtrail-athena-history-'));
   try {
     const records = [
