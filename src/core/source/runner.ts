@@ -117,7 +117,7 @@ export async function checkSource(source: CheckSource, opts: RunOptions): Promis
 type Base = Omit<SourceCheck, 'result' | 'reading'>;
 
 /** Records a file read keeps for the judgement before it lets them go and reads again instead. */
-export const HOLD_LIMIT = 100_000;
+export const HOLD_LIMIT = 25_000;
 
 /**
  * The first pass: reads the events once, resolving only tag-changing, creating and deleting calls

@@ -129,3 +129,18 @@ test('inventory history (AWS Config) gives the state before the window; the trai
   assert.equal(at('2026-03-01T09:00:00Z')?.product, 'beta');
   assert.equal(tl.productAt(bucketArn('other'), Date.parse('2026-03-01T09:00:00Z')), undefined);
 });
+
+test('beyond the records held for the judgement, the events are read again and judged the same way', async () => {
+  const { HOLD_LIMIT } = await import('../../../src/core/source/runner.js');
+  const records = [putBucketTagging('ops', 'handoff', '2026-03-01T08:00:00Z', { product: 'alpha' })];
+  // Every read before the retag is beta's read of alpha's bucket; more records than the runner holds.
+  for (let i = 0; records.length <= HOLD_LIMIT + 10; i++) records.push(getObject('beta-app', 'handoff', new Date(Date.parse('2026-03-01T09:00:00Z') + i * 1000).toISOString()));
+  records.push(putBucketTagging('ops', 'handoff', '2026-03-02T08:00:00Z', { product: 'beta' }));
+  records.push(getObject('beta-app', 'handoff', '2026-03-02T09:00:00Z'));
+  const r = await check(records, { principals: roles, resources: { [bucketArn('handoff')]: { product: 'beta' } } });
+  const reads = r.findings.filter((f) => f.eventName === 'GetObject');
+  assert.equal(reads.length, HOLD_LIMIT + 10);
+  assert.ok(reads.every((f) => f.productSource === 'history' && f.resource.product === 'alpha'));
+  assert.equal(r.stats.recordsRead, records.length, 'each record counted once although read twice');
+  assert.equal(r.stats.duplicatesDropped, 0);
+});
