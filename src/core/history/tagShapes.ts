@@ -63,7 +63,7 @@ function tagMap(v: Json): Record<string, string> | undefined {
   return out;
 }
 
-const TAG_FIELDS = ['tags', 'Tags', 'tagSet', 'TagSet', 'Tagging', 'tagging', 'TagList', 'tagList', 'tagsList'];
+const TAG_FIELDS = ['tags', 'Tags', 'tagSet', 'tagsSet', 'TagSet', 'Tagging', 'tagging', 'TagList', 'tagList', 'tagsList'];
 
 /**
  * The tags a request sets, as a map, or undefined when it has no tag field this reader knows.
@@ -80,6 +80,8 @@ export function requestTags(params: Json): Record<string, string> | undefined {
     // `{ Tag: …, TagSet: … }` wrappers were read by `entries`; a map holds only strings.
     if (map !== undefined) return map;
   }
+  // API Gateway wraps its request: `{ tagResourceInput: { tags: {…} } }`.
+  for (const [k, v] of Object.entries(params)) if (/(Input|Request)$/.test(k) && isObject(v)) return requestTags(v);
   return undefined;
 }
 
