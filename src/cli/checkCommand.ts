@@ -16,10 +16,9 @@ import { wantsLive } from './currentProfile';
 import type { Io } from './io';
 
 const SPEC: OptionSpec = {
-  events: 'list', inventory: 'list', mapping: 'string', 'tag-key': 'list', product: 'string', since: 'string', until: 'string',
+  events: 'list', inventory: 'list', mapping: 'string', 'tag-key': 'list', product: 'string', since: 'string', until: 'string', 'no-history': 'flag',
   region: 'list', account: 'list', ...OUTPUT_OPTIONS, help: 'flag',
   profile: 'string', 'trail-bucket': 'string', ...ATHENA_CHECK_OPTIONS,
-  'no-history': 'flag',
 };
 
 /** `tagtrail check --help`. */
