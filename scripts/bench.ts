@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     await thresholds(resolve(ROOT, '.cache/bench/sizes'), files, BUNDLE);
     return;
   }
-  const modes: [string, string[]][] = [['floor', []], ['read', []], ['read-stream', []], ['check', []], ['check-workers', ['2']], ['resolve-pipe', []]];
+  const modes: [string, string[]][] = [['floor', []], ['read', []], ['read-stream', []], ['check', []], ['check-no-history', []], ['check-workers', ['2']], ['resolve-pipe', []]];
   const only = arg('only')?.split(',');
   // The CLI as it ships (the same entry and options as the production build), from the current sources.
   const cli = !only || only.includes('resolve-pipe') ? await buildCli(resolve(ROOT, 'src/cli/main.ts'), CLI_BUNDLE) : undefined;
@@ -97,6 +97,11 @@ async function main(): Promise<void> {
       `${m.mode.padEnd(20)} ${String(m.records).padStart(8)} ${m.seconds.toFixed(2).padStart(9)} ${Math.round(m.recordsPerSecond).toString().padStart(11)} ${ratio(m.recordsPerSecond, floor?.recordsPerSecond)}` +
         ` ${m.cpuSeconds.toFixed(2).padStart(9)} ${Math.round(perCpu).toString().padStart(11)} ${ratio(perCpu, floor ? floor.records / floor.cpuSeconds : undefined)} ${m.peakRssMB.toFixed(0).padStart(7)} MB${m.note ? `   (${m.note})` : ''}`,
     );
+  }
+  const withHistory = results.find((m) => m.mode === 'check');
+  const without = results.find((m) => m.mode === 'check-no-history');
+  if (withHistory && without) {
+    console.log(`\ntag history: check ${withHistory.seconds.toFixed(2)} s, check --no-history ${without.seconds.toFixed(2)} s: ${(withHistory.seconds / without.seconds).toFixed(2)}× wall, ${(withHistory.cpuSeconds / without.cpuSeconds).toFixed(2)}× CPU (same run)`);
   }
   console.log('\nAims: check ≥ 0.6× floor on one core; resolve-pipe ≥ 0.5× floor; peak RSS < 600 MB. The floor does no validation, no error handling and keeps nothing.');
   const pipe = results.find((m) => m.mode === 'resolve-pipe');

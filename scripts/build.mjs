@@ -17,6 +17,8 @@ function step(script) {
 step('scripts/build-iam-table.mjs');
 // Which actions a resource-tag condition can guard, for `tagtrail guardrail` (its own file; the table above is the resolver's).
 step('scripts/build-iam-conditions.mjs');
+// The tag-changing actions (IAM access level "Tagging") the tag history reads from a trail.
+step('scripts/build-tag-actions.mjs');
 
 const common = {
   bundle: true,

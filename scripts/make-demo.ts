@@ -15,6 +15,7 @@ import { addIncidents } from './demo-gen/incidents';
 import { iamAuthorizationDetails, productMapping, taggingGetResources } from './demo-gen/inventoryFiles';
 import { Rng } from './demo-gen/rng';
 import { addRoutine } from './demo-gen/routine';
+import { addHistory, LEGACY_QUEUE } from './demo-gen/history';
 import { lookupEventFiles, trailFiles, type OutputFile } from './demo-gen/trailFiles';
 import { trailConfigFiles } from './demo-gen/trailConfig';
 
@@ -23,10 +24,13 @@ const outDir = resolve(process.argv[2] ?? join(__dirname, '..', 'demo'));
 const timeline = new Timeline(new Rng(20261005));
 addRoutine(timeline);
 addIncidents(timeline);
+addHistory(timeline);
 const events = timeline.sorted();
 
 const mapping = productMapping();
 const expected = expectedResult(events, mapping);
+// What today's tags alone would say, to list what the tag history changes.
+const byToday = expectedResult(events, mapping, { history: false });
 const lookupSince = at(4, 0, 0).toISOString();
 const lookupFiles = lookupEventFiles(events, lookupSince);
 const lookupIds = events.filter((e) => e.record.managementEvent === true && String(e.record.eventTime) >= lookupSince).map((e) => String(e.record.eventID));
@@ -52,10 +56,35 @@ const summary = {
   gaps: expected.gaps,
   /** Resources the demo's records touch that carry no product tag (some are absent from get-resources, as AWS lists only resources that have or had tags). */
   untaggedResources: Object.values(R).filter((r) => !r.product).map((r) => ({ arn: r.arn, listedInTagging: r.listedInTagging })),
+  /** Resources deleted inside the week: absent from today's inventory on purpose; their product comes from the trail's history. */
+  deletedResources: [{ arn: LEGACY_QUEUE.arn, product: LEGACY_QUEUE.product }],
   /** Principals outside the demo account: absent from the IAM export on purpose. */
   externalPrincipals: Object.values(P).filter((p) => p.accountId !== ACCOUNT).map((p) => p.arn),
   lookupEvents: { since: lookupSince, eventIDs: lookupIds },
+  /**
+   * Events that today's tags judge otherwise than the tags in force at their time: each with what
+   * the check finds (from history) and what today's tags alone would give (`check --no-history`).
+   */
+  history: historyCases(),
 };
+
+function historyCases(): { eventID: string; eventName: string; eventTime: string; withHistory: string; todayTags: string; note?: string }[] {
+  const say = (e: typeof expected, id: string): string => {
+    const f = e.findings.filter((x) => x.eventID === id).map((x) => `finding ${x.principalProduct} -> ${x.resourceProduct}`);
+    const g = e.gaps.filter((x) => x.eventID === id).map((x) => `gap ${x.kind}`);
+    return [...f, ...g].join('; ') || 'nothing (same product)';
+  };
+  const ids = new Set([...expected.findings, ...expected.gaps, ...byToday.findings, ...byToday.gaps].map((x) => x.eventID));
+  const out: ReturnType<typeof historyCases> = [];
+  for (const e of events) {
+    const id = String(e.record.eventID);
+    if (!ids.has(id)) continue;
+    const withHistory = say(expected, id);
+    const todayTags = say(byToday, id);
+    if (withHistory !== todayTags) out.push({ eventID: id, eventName: String(e.record.eventName), eventTime: String(e.record.eventTime), withHistory, todayTags, ...(e.truth.note ? { note: e.truth.note } : {}) });
+  }
+  return out;
+}
 
 const files: OutputFile[] = [
   { path: 'inventory/tagging-get-resources.json', content: `${JSON.stringify(taggingGetResources(), null, 2)}\n` },

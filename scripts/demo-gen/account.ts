@@ -134,6 +134,8 @@ export const R = {
   trailBucket: bucket(`aws-cloudtrail-logs-${A}-demo`, 'shared'),
   configBucket: bucket(`config-bucket-${A}`, 'shared'),
   scratch: bucket(`tmp-scratch-${A}`, undefined, { tags: { created_by: 'legacy-batch' } }),
+  // Created by catalog inside the week and handed over to checkout by a retag (see history.ts).
+  handoff: bucket(`catalog-handoff-${A}`, 'checkout'),
   checkoutFn: fn('checkout-payment-handler', 'checkout'),
   catalogFn: fn('catalog-indexer', 'catalog'),
   analyticsFn: fn('analytics-daily-rollup', 'analytics'),

@@ -7,6 +7,7 @@ import type { GapKind, ProductMapping, Severity } from '../../src/core/model';
 import { P, R } from './account';
 import type { DemoEvent } from './envelope';
 import { isService } from './identity';
+import { productAt } from './history';
 
 export interface ExpectedFinding {
   eventID: string;
@@ -19,6 +20,10 @@ export interface ExpectedFinding {
   resourceProduct: string;
   managementEvent: boolean;
   note?: string;
+  /** `history` when the resource's product at the event's time differs from today's (see history.ts). */
+  productSource?: 'history';
+  /** With `productSource`: today's product of the resource ('' when it has none: deleted). */
+  productToday?: { resource: string };
 }
 
 export interface ExpectedGap {
@@ -60,7 +65,8 @@ const ownerArn = (arn: string): string => (arn.startsWith('arn:aws:s3:::') ? arn
  * Findings and gaps a correct check gives for `events`, by the rules EXPECTED.md states: sessions
  * judged as their roles, S3 objects owned by their buckets, shared products and exemptions skipped.
  */
-export function expectedResult(events: DemoEvent[], mapping: ProductMapping): Expected {
+export function expectedResult(events: DemoEvent[], mapping: ProductMapping, opts: { history?: boolean } = {}): Expected {
+  const history = opts.history ?? true;
   const out: Expected = { findings: [], gaps: [], awsServiceEvents: 0, noTargetEvents: 0, exemptedEvents: 0 };
   for (const { record, truth, actor } of events) {
     const base = { eventID: String(record.eventID), eventTime: String(record.eventTime), eventName: String(record.eventName), ...(truth.note ? { note: truth.note } : {}) };
@@ -85,8 +91,12 @@ export function expectedResult(events: DemoEvent[], mapping: ProductMapping): Ex
     const severity: Severity = record.errorCode ? 'denied' : record.readOnly === true ? 'read' : 'write';
     const byProduct = new Map<string, string[]>();
     let exempted = false;
+    let fromHistory: { resource: string } | undefined;
     for (const target of truth.targets) {
-      const product = productOfTarget(target);
+      // With history, the product in force at the event's time; without, today's (none for a deleted resource).
+      const then = productAt(target, base.eventTime);
+      const product = then === undefined ? productOfTarget(target) : history ? then.product : then.today || undefined;
+      if (history && then !== undefined && then.product !== then.today) fromHistory = { resource: then.today };
       if (!product) {
         out.gaps.push({ ...base, kind: 'unowned-resource', reason: `${ownerArn(target)} has no product tag.`, principalArn, resourceArn: ownerArn(target) });
         continue;
@@ -102,7 +112,7 @@ export function expectedResult(events: DemoEvent[], mapping: ProductMapping): Ex
     }
     if (exempted && byProduct.size === 0) out.exemptedEvents++;
     for (const [resourceProduct, resourceArns] of byProduct) {
-      out.findings.push({ ...base, severity, principalArn, principalProduct, resourceArns, resourceProduct, managementEvent: record.managementEvent === true });
+      out.findings.push({ ...base, severity, principalArn, principalProduct, resourceArns, resourceProduct, managementEvent: record.managementEvent === true, ...(fromHistory ? { productSource: 'history' as const, productToday: fromHistory } : {}) });
     }
   }
   return out;

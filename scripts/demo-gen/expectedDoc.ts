@@ -22,6 +22,7 @@ export interface DemoSummary {
   untaggedResources: { arn: string; listedInTagging: boolean }[];
   externalPrincipals: string[];
   lookupEvents: { since: string; eventIDs: string[] };
+  history: { eventID: string; eventName: string; eventTime: string; withHistory: string; todayTags: string; note?: string }[];
 }
 
 const short = (arn: string): string => arn.replace(/^arn:aws:/, '');
@@ -83,6 +84,16 @@ export function expectedMarkdown(s: DemoSummary, events: DemoEvent[]): string {
     '## Untagged resources',
     '',
     ...s.untaggedResources.map((r) => `- \`${r.arn}\`${r.listedInTagging ? ' (listed by get-resources with other tags)' : ' (absent from get-resources)'}`),
+    '',
+    `## Judged by the tags at each event's time: ${s.history.length} events`,
+    '',
+    'The trail holds the hand-off bucket\'s creation, its tags and its retag, and the refunds queue\'s creation with tags and',
+    'its deletion. The check judges each event by the product in force at its time (findings from history say so:',
+    '`productSource: "history"`, with today\'s product); `check --no-history` judges by today\'s tags and gives the right column.',
+    '',
+    '| time | event | with history | by today\'s tags | story | event ID |',
+    '|---|---|---|---|---|---|',
+    ...s.history.map((h) => `| ${h.eventTime} | ${h.eventName} | ${cell(h.withHistory)} | ${cell(h.todayTags)} | ${cell(h.note ?? '')} | \`${h.eventID}\` |`),
     '',
   );
   return `${lines.join('\n')}\n`;

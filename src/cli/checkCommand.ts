@@ -19,7 +19,7 @@ import { speaking, VERBOSITY_HELP, VERBOSITY_OPTIONS, verbosityOf, warn, type Sp
 import { watchedSource } from './watchRead';
 
 const SPEC: OptionSpec = {
-  events: 'list', inventory: 'list', mapping: 'string', 'tag-key': 'list', product: 'string', since: 'string', until: 'string',
+  events: 'list', inventory: 'list', mapping: 'string', 'tag-key': 'list', product: 'string', since: 'string', until: 'string', 'no-history': 'flag',
   region: 'list', account: 'list', 'trail-config': 'list', ...OUTPUT_OPTIONS, help: 'flag',
   profile: 'string', 'trail-bucket': 'string', ...ATHENA_CHECK_OPTIONS, ...INVENTORY_SOURCE_OPTIONS, ...VERBOSITY_OPTIONS,
 };
@@ -39,6 +39,9 @@ export const CHECK_HELP = `tagtrail check: did a principal of one product act on
   --product <name>       only findings and gaps where either side is this product
   --since <t> --until <t>  time window: 7d, 12h, 30m, 2w back from now, or ISO dates
   --region <r>...        only these regions     --account <id>...  only these recipient accounts
+  --no-history           judge every event by today's tags; by default each event is judged by
+                         the tags in force at its time (the trail's tag calls, creations and
+                         deletions, and the inventory's history), at the cost of a first pass
 ${OUTPUT_HELP}
   --profile <name>, --trail-bucket s3://bucket/prefix   live AWS input (when this build has it);
                          with no --events, the current profile is checked (AWS_PROFILE, then
@@ -97,7 +100,7 @@ export async function sourceFromArgs(args: ParsedArgs, io: Io, filter: CheckFilt
  * stderr as they happen, the reading to the progress line of `talk` (erased before the report is
  * written); the runner's own errors become the CLI's (exit 2).
  */
-export async function checkWith(opts: { source: CheckSource; tagKeys: readonly string[]; filter: CheckFilter; io: Io; talk?: Speaking }): Promise<CheckResult> {
+export async function checkWith(opts: { source: CheckSource; tagKeys: readonly string[]; filter: CheckFilter; io: Io; talk?: Speaking; history?: boolean }): Promise<CheckResult> {
   const { io, talk } = opts;
   try {
     const source = talk ? watchedSource(opts.source, talk.progress, io.signal) : opts.source;
@@ -106,6 +109,7 @@ export async function checkWith(opts: { source: CheckSource; tagKeys: readonly s
       onError: (e) => io.err(`tagtrail: read error: ${formatReadError(e)}`),
       onWarning: (w) => warn(io, `tagtrail: warning: ${escapeTerminal(w)}`),
       ...(io.signal ? { signal: io.signal } : {}),
+      ...(opts.history === false ? { history: false } : {}),
     });
     talk?.progress.stop();
     const summary = talk?.verbosity === 'verbose' ? talk.progress.summary() : undefined;
@@ -197,7 +201,7 @@ async function checkTalking(args: ParsedArgs, talk: Speaking): Promise<number> {
     return printAthenaSql(args, io, filter, tagKeys);
   }
   const source = await sourceFromArgs(args, io, filter);
-  const result = await checkWith({ source, tagKeys, filter, io, talk });
+  const result = await checkWith({ source, tagKeys, filter, io, talk, ...(args.flags.has('no-history') ? { history: false } : {}) });
   await writeReport(result, output, io.stdout);
   return concludeCheck(result, io, output, source.kind);
 }

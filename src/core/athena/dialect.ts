@@ -17,6 +17,8 @@ export interface Dialect {
   resourcesInBucket: string;
   /** `requestParameters.bucketName` as text. */
   bucketName: string;
+  /** `requestParameters.roleName`, else `userName`, as text (IAM calls). */
+  iamNameInRequest: string;
 }
 
 const BUCKET_ATHENA = "json_extract_scalar(requestparameters, '$.bucketName')";
@@ -33,6 +35,7 @@ export const ATHENA: Dialect = {
   sourceFile: '"$path"',
   resourcesInBucket: `coalesce(all_match(resources, r -> ${inBucket(BUCKET_ATHENA)}), true)`,
   bucketName: BUCKET_ATHENA,
+  iamNameInRequest: "coalesce(json_extract_scalar(requestparameters, '$.roleName'), json_extract_scalar(requestparameters, '$.userName'))",
 };
 
 /** DuckDB over `read_json`: lists have `len`, structs turn into JSON with `to_json`. */
@@ -44,4 +47,5 @@ export const DUCKDB: Dialect = {
   sourceFile: '"$path"',
   resourcesInBucket: `coalesce(list_bool_and(list_transform(resources, r -> ${inBucket(BUCKET_DUCKDB)})), true)`,
   bucketName: BUCKET_DUCKDB,
+  iamNameInRequest: "coalesce(json_extract_string(requestparameters, '$.roleName'), json_extract_string(requestparameters, '$.userName'))",
 };

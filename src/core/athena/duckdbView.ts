@@ -69,6 +69,6 @@ export function duckdbView(files: string[], name = 'cloudtrail_logs'): string {
 export function athenaToDuckdb(sql: string, table: string, files: string[]): string {
   let out = sql.split(table).join('cloudtrail_logs');
   // Longest first: resourcesInBucket contains bucketName.
-  for (const key of ['resourcesInBucket', 'bucketName', 'noResources', 'userIdentityJson', 'resourcesJson', 'sourceFile'] as const) out = out.split(ATHENA[key]).join(DUCKDB[key]);
+  for (const key of ['resourcesInBucket', 'iamNameInRequest', 'bucketName', 'noResources', 'userIdentityJson', 'resourcesJson', 'sourceFile'] as const) out = out.split(ATHENA[key]).join(DUCKDB[key]);
   return duckdbView(files) + out;
 }

@@ -35,5 +35,10 @@ export function principalScope(inventory: Inventory, mapping: ProductMapping | u
     if (m?.[1]) names.add(m[1]);
     else arns.add(arn);
   }
+  // Principals with tag history (AWS Config) may have had a product when they called, whatever today's tags say.
+  for (const o of inventory.history ?? []) {
+    const m = /^arn:[^:]+:iam::[^:]*:(?:role|user)\/(?:.*\/)?([^/]+)$/.exec(o.arn);
+    if (m?.[1]) names.add(m[1]);
+  }
   return { names: [...names].sort(), arns: [...arns].sort(), patterns: [...new Set(patterns)].sort() };
 }

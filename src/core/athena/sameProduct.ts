@@ -30,6 +30,8 @@ export interface SameProductS3 {
 export function sameProductS3(inventory: Inventory, mapping: ProductMapping | undefined, tagKeys: readonly string[]): SameProductS3 | undefined {
   if ((mapping?.resources ?? []).length > 0) return undefined;
   const index = new ProductIndex(inventory, mapping, [...tagKeys]);
+  // ARNs with tag history (AWS Config) may have had another product at an event's time: only the check can tell.
+  const withHistory = new Set((inventory.history ?? []).map((o) => o.arn));
   // A bucket with objects in the inventory may have objects of another product: leave it to the check.
   const withObjects = new Set<string>();
   for (const arn of inventory.resources.keys()) {
@@ -41,14 +43,14 @@ export function sameProductS3(inventory: Inventory, mapping: ProductMapping | un
   const sharedBuckets = new Set<string>();
   for (const arn of inventory.resources.keys()) {
     const bucket = bucketOfBucketArn(arn);
-    if (!bucket || withObjects.has(bucket)) continue;
+    if (!bucket || withObjects.has(bucket) || withHistory.has(arn)) continue;
     const product = index.productOfResource(arn);
     if (product === undefined) continue;
     if (index.isShared(product)) sharedBuckets.add(bucket);
     else entry(product).buckets.add(bucket);
   }
   for (const [arn, tags] of inventory.principals) {
-    if (!isIamRoleOrUserArn(arn)) continue;
+    if (!isIamRoleOrUserArn(arn) || withHistory.has(arn)) continue;
     const product = index.productFromTags(tags);
     if (product !== undefined && byProduct.has(product)) entry(product).callers.add(arn);
   }

@@ -61,7 +61,7 @@ export function buildScanSpec(inputs: ScanInputs): ScanSpec {
   const same = sameProductS3(inputs.inventory, inputs.mapping, inputs.tagKeys);
   if (same) {
     spec.sameProduct = same;
-    notes.push(`The Athena scan judged in SQL the S3 object calls of tagged callers on buckets of their own product or a shared one (${same.products.length} products, ${same.products.reduce((n, p) => n + p.buckets.length, 0) + same.sharedBuckets.length} buckets): they cannot be findings and stayed in S3.`);
+    notes.push(`The Athena scan judged in SQL the S3 object calls of tagged callers on buckets of their own product or a shared one (${same.products.length} products, ${same.products.reduce((n, p) => n + p.buckets.length, 0) + same.sharedBuckets.length} buckets): they cannot be findings and stayed in S3. Buckets and callers whose tags changed, or that were created or deleted, from the window's start on, and calls that change tags, create or delete, all come back: the check judges them by the tags in force at each event's time.`);
   }
   let dropped = 0;
   for (const names of spec.noTarget.values()) dropped += names === '*' ? 1 : names.length;

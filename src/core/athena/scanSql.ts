@@ -42,7 +42,7 @@ function notNoTarget(spec: ScanSpec, d: Dialect): string | undefined {
   return `NOT ((${parts.join('\n      OR ')})\n    AND ${guards})`;
 }
 
-function principalClause(spec: ScanSpec): string | undefined {
+function principalClause(spec: ScanSpec, d: Dialect, table: string): string | undefined {
   const p = spec.principals;
   if (!p) return undefined;
   const type = `${UI}.type`;
@@ -62,18 +62,60 @@ function principalClause(spec: ScanSpec): string | undefined {
     passes.push(`${name} IN ${sqlList(p.names)}`);
   }
   if (p.arns.length > 0) for (const c of candidates) passes.push(`${c} IN ${sqlList(p.arns)}`);
+  // A caller untagged today may have had a product when it called (tagged, then untagged or deleted).
+  passes.push(`coalesce(${CALLER_NAME}, '') IN ${iamNamesWithHistory(spec, table, d)}`);
   for (const pattern of p.patterns) {
     for (const c of candidates) passes.push(`${c} LIKE ${sqlString(likePattern(pattern))}`);
   }
   return `(${passes.join('\n      OR ')})`;
 }
 
-/** S3 object calls within one product (see sameProduct.ts): judged here, so they stay in S3. */
-function notSameProduct(spec: ScanSpec, d: Dialect): string | undefined {
+/**
+ * Calls the tag history reads (tag changes, creations, deletions; see history/tagActions.ts), as a
+ * superset SQL can test by name: kept whoever made them, so the check's history sees every one.
+ */
+function historyEvents(): string {
+  const verbs = ['Create%', 'Run%', 'Delete%', 'Terminate%'].map((v) => `eventname LIKE ${sqlString(v)}`).join(' OR ');
+  return `(${blank('errorcode')} AND (eventname LIKE '%Tag%' OR ((${verbs}) AND eventname NOT IN ${sqlList(FREQUENT_NOT_CREATIONS)})))`;
+}
+
+/** Frequent data calls named like creations or deletions that create or delete nothing taggable. */
+const FREQUENT_NOT_CREATIONS = [...S3_OBJECT_EVENTS, 'DeleteObjects', 'DeleteMessage', 'DeleteMessageBatch', 'DeleteItem', 'CreateLogStream'];
+
+/** Partition conditions from the window's first day on (tag changes after the window still tell today's tags from the window's). */
+function fromFirstDay(spec: ScanSpec): string[] {
+  const where: string[] = [];
+  if (spec.accounts) where.push(`account IN ${sqlList(spec.accounts)}`);
+  if (spec.regions) where.push(`region IN ${sqlList(spec.regions)}`);
+  if (spec.firstDay) where.push(`"timestamp" >= ${sqlString(spec.firstDay)}`);
+  return where;
+}
+
+/** Buckets whose tags changed, or that were created or deleted, in the scanned partitions: their product may not be today's. */
+function bucketsWithHistory(spec: ScanSpec, table: string, d: Dialect): string {
+  const where = [...fromFirstDay(spec), `eventsource = 's3.amazonaws.com'`, `(eventname LIKE '%Tagging' OR eventname IN ('CreateBucket', 'DeleteBucket'))`, `${d.bucketName} IS NOT NULL`];
+  return `(SELECT ${d.bucketName} FROM ${table} WHERE ${where.join(' AND ')})`;
+}
+
+/** IAM roles and users (by name) whose tags changed, or that were created or deleted, in the scanned partitions. */
+function iamNamesWithHistory(spec: ScanSpec, table: string, d: Dialect): string {
+  const where = [...fromFirstDay(spec), `eventsource = 'iam.amazonaws.com'`, `(eventname LIKE '%Tag%' OR eventname IN ('CreateRole', 'DeleteRole', 'CreateUser', 'DeleteUser'))`, `${d.iamNameInRequest} IS NOT NULL`];
+  return `(SELECT ${d.iamNameInRequest} FROM ${table} WHERE ${where.join(' AND ')})`;
+}
+
+/** The role or user name of the caller, as principalClause keys it. */
+const CALLER_NAME = `CASE ${UI}.type WHEN 'AssumedRole' THEN regexp_extract(${ISSUER}, '[^/]+$') WHEN 'IAMUser' THEN regexp_extract(${UI}.arn, '[^/]+$') WHEN 'FederatedUser' THEN regexp_extract(${ISSUER}, '[^/]+$') END`;
+
+/**
+ * S3 object calls within one product (see sameProduct.ts): judged here, so they stay in S3 — but
+ * only for buckets and callers whose tags did not change in the window (nor were they created or
+ * deleted): those are judged by the tags in force at each event's time, which only the check knows.
+ */
+function notSameProduct(spec: ScanSpec, d: Dialect, table: string): string | undefined {
   const same = spec.sameProduct;
   if (!same) return undefined;
   const caller = `CASE WHEN ${UI}.type = 'AssumedRole' THEN ${ISSUER} WHEN ${UI}.type = 'IAMUser' THEN ${UI}.arn END`;
-  const owners = same.products.map((p) => `(${d.bucketName} IN ${sqlList(p.buckets)} AND ${caller} IN ${sqlList(p.callers)})`);
+  const owners = same.products.map((p) => `(${d.bucketName} IN ${sqlList(p.buckets)} AND ${caller} IN ${sqlList(p.callers)} AND coalesce(${CALLER_NAME}, '') NOT IN ${iamNamesWithHistory(spec, table, d)})`);
   if (same.sharedBuckets.length > 0) owners.push(`${d.bucketName} IN ${sqlList(same.sharedBuckets)}`);
   const guards = [
     `eventsource = 's3.amazonaws.com'`,
@@ -85,6 +127,7 @@ function notSameProduct(spec: ScanSpec, d: Dialect): string | undefined {
     `strpos(coalesce(responseelements, ''), 'arn:') = 0`,
     `strpos(lower(coalesce(requestparameters, '')), 'copy') = 0`,
     d.resourcesInBucket,
+    `${d.bucketName} NOT IN ${bucketsWithHistory(spec, table, d)}`,
   ];
   return `NOT (${guards.join('\n    AND ')}\n    AND (${owners.join('\n      OR ')}))`;
 }
@@ -99,13 +142,15 @@ export function scanSql(spec: ScanSpec, table: string, d: Dialect): string {
   if (spec.regions) where.push(`region IN ${sqlList(spec.regions)}`);
   if (spec.firstDay) where.push(`"timestamp" >= ${sqlString(spec.firstDay)}`);
   if (spec.lastDay) where.push(`"timestamp" <= ${sqlString(spec.lastDay)}`);
-  where.push(notAwsService());
+  const judged: string[] = [notAwsService()];
   const nt = notNoTarget(spec, d);
-  if (nt) where.push(nt);
-  const sp = notSameProduct(spec, d);
-  if (sp) where.push(sp);
-  const pc = principalClause(spec);
-  if (pc) where.push(pc);
+  if (nt) judged.push(nt);
+  const sp = notSameProduct(spec, d, table);
+  if (sp) judged.push(sp);
+  const pc = principalClause(spec, d, table);
+  if (pc) judged.push(pc);
+  // The calls the tag history reads come back whoever made them; every other row must pass the rest.
+  where.push(`(${historyEvents()}\n  OR (${judged.join('\n  AND ')}))`);
   const select = SCAN_COLUMNS.map((c) => {
     if (c === 'useridentity_json') return `${d.userIdentityJson} AS useridentity_json`;
     if (c === 'resources_json') return `${d.resourcesJson} AS resources_json`;

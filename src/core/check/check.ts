@@ -10,6 +10,7 @@ import { ResolutionByService } from '../coverage/resolutionByService';
 import { recordBatches, type Batched } from '../ingest/batches';
 import type { ReadStats } from '../ingest/readStats';
 import type { Judgement } from './judge';
+import type { ProductsAtTime } from '../history/productsAt';
 
 export type { CheckFilter } from './scopeFilter';
 
@@ -39,6 +40,8 @@ export interface CheckContext {
   maxListed?: number;
   /** Clock for relative time bounds (`7d`); tests pin it. */
   now?: number;
+  /** Products at each event's time from the tag history (see `history/`); without it, today's tags judge. */
+  history?: ProductsAtTime;
   /** The resolver; defaults to the project's `resolveRecord`. */
   resolve?: (record: CloudTrailRecord, lookup?: LookupResource[]) => Resolution;
 }
@@ -116,7 +119,7 @@ export async function runCheck(events: AsyncIterable<SourcedRecord> | Batched, c
       ctx.onEvent?.(ev, undefined);
       continue;
     }
-    const j = judgeEvent(ev, ctx.products, onlyProduct);
+    const j = judgeEvent(ev, ctx.products, onlyProduct, ctx.history);
     ctx.onEvent?.(ev, j);
     if (j.involvesProduct) productEvents++;
     for (const f of j.findings) tally.addFinding(f);

@@ -2,6 +2,7 @@ import type { Finding, Gap, GapKind, ResolvedEvent, Target } from '../model';
 import type { ProductIndex } from '../attribute/productIndex';
 import { severityOf } from './severity';
 import { recordTime } from './scopeFilter';
+import type { ProductsAtTime, SideProduct } from '../history/productsAt';
 
 /** What one event contributes to a check. */
 export interface Judgement {
@@ -32,7 +33,9 @@ export interface JudgedTarget {
  * An unowned target's gap names what has to be tagged: the target itself, or for a nested resource
  * (an S3 object, a log stream) its parent, with the reason saying what was acted on.
  */
-function unowned(arn: string, products: ProductIndex): { resourceArn: string; reason: string } {
+function unowned(arn: string, products: ProductIndex, history?: SideProduct['history']): { resourceArn: string; reason: string } {
+  if (history?.unknown !== undefined) return { resourceArn: arn, reason: `its product at the event's time is not known: ${history.unknown}` };
+  if (history?.deleted) return { resourceArn: arn, reason: `acted on after its deletion at ${history.at ?? '?'} (${history.from}${history.ref ? ` ${history.ref}` : ''})` };
   const parent = products.parentOf(arn);
   return parent === undefined
     ? { resourceArn: arn, reason: 'no product tag or mapping on this resource' }
@@ -50,20 +53,24 @@ function s(v: unknown): string {
  * are not judged here (the caller counts them). With `onlyProduct`, findings and gaps are kept only
  * when either side is known to belong to that product.
  */
-export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduct?: string): Judgement {
+export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduct?: string, history?: ProductsAtTime): Judgement {
   const { record, principal, resolution } = ev;
+  // With tag history, products are those in force at the event's time (see history/productsAt.ts).
+  const ms = history !== undefined && !history.empty ? Date.parse(recordTime(record)) : NaN;
+  const at = Number.isNaN(ms) ? undefined : history;
+  const caller: SideProduct = at ? at.principal(principal, ms) : { product: products.productOfPrincipal(principal) };
   // A third of a trail (Describe*, List*) names no target and needs no gap: nothing to build.
   if (resolution.targets.length === 0 && (resolution.status === 'resolved' || resolution.status === 'no-target')) {
-    const principalProduct = products.productOfPrincipal(principal);
+    const principalProduct = caller.product;
     return { findings: [], gaps: [], exempted: false, principalProduct, ...(onlyProduct !== undefined ? { involvesProduct: principalProduct === onlyProduct } : {}) };
   }
   const base = { eventID: s(record.eventID), eventTime: recordTime(record), eventSource: s(record.eventSource), eventName: s(record.eventName), source: ev.source };
   // Where the call came from, for the reports' event entries (JSON, CSV, SARIF).
   const where = { awsRegion: s(record.awsRegion), recipientAccountId: s(record.recipientAccountId), sourceIPAddress: s(record.sourceIPAddress), userAgent: s(record.userAgent), position: ev.position };
   const out: Judgement = { findings: [], gaps: [], exempted: false };
-  const pp = products.productOfPrincipal(principal);
+  const pp = caller.product;
   out.principalProduct = pp;
-  const targets = ownedTargets(resolution.targets, products);
+  const targets = ownedTargets(resolution.targets, products, at, ms);
   out.targets = targets; // the same objects: no copy on the check's hot path
   const keep = (a: string | undefined, more?: (string | undefined)[]): boolean =>
     onlyProduct === undefined || a === onlyProduct || (more !== undefined && more.includes(onlyProduct));
@@ -83,7 +90,11 @@ export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduc
   if (targets.length === 0) return out;
 
   if (pp === undefined && keep(undefined, targetProducts())) {
-    gap('unowned-principal', principal.type === 'unknown' ? 'the record names no usable caller' : `no product tag or mapping for ${principal.type} ${principal.arn}`);
+    const h = caller.history;
+    gap('unowned-principal', principal.type === 'unknown' ? 'the record names no usable caller'
+      : h?.unknown !== undefined ? `the product of ${principal.type} ${principal.arn} at the event's time is not known: ${h.unknown}`
+        : h?.deleted ? `${principal.type} ${principal.arn} had been deleted at ${h.at ?? '?'} (${h.from}${h.ref ? ` ${h.ref}` : ''})`
+          : `no product tag or mapping for ${principal.type} ${principal.arn}${h ? ` at the event's time (${historyText(h)})` : ''}`);
   }
   // Made on the first unowned target: most events have none, and this runs for every targeted one.
   let unownedSeen: Set<string> | undefined;
@@ -91,7 +102,7 @@ export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduc
     const rp = t.product;
     if (rp === undefined) {
       if (!keep(pp)) continue;
-      const u = unowned(t.arn, products);
+      const u = unowned(t.arn, products, t.history);
       // Several objects of one untagged bucket in one event are one thing to tag.
       if (unownedSeen?.has(u.resourceArn)) continue;
       (unownedSeen ??= new Set()).add(u.resourceArn);
@@ -121,29 +132,58 @@ export function judgeEvent(ev: ResolvedEvent, products: ProductIndex, onlyProduc
     };
     if (principal.displayName !== undefined) f.principal.displayName = principal.displayName;
     if (typeof record.errorCode === 'string') f.errorCode = record.errorCode;
+    markHistory(f, caller, t);
     out.findings.push(f);
   }
   return out;
 }
 
+/** A finding whose caller or resource product came from history and differs from today's says so. */
+function markHistory(f: Finding, caller: SideProduct, t: OwnedTarget): void {
+  const today: NonNullable<Finding['productToday']> = {};
+  const refs: string[] = [];
+  if (caller.history && caller.history.today !== caller.product) {
+    today.principal = caller.history.today ?? '';
+    refs.push(`caller: ${historyText(caller.history)}`);
+  }
+  if (t.history && t.history.today !== t.product) {
+    today.resource = t.history.today ?? '';
+    refs.push(`resource: ${historyText(t.history)}`);
+  }
+  if (refs.length === 0) return;
+  f.productSource = 'history';
+  f.productToday = today;
+  f.historyRef = refs.join('; ');
+}
+
+function historyText(h: NonNullable<SideProduct['history']>): string {
+  return `${h.from}${h.ref !== undefined ? ` ${h.from === 'trail' ? 'event ' : ''}${h.ref}` : ''}${h.at !== undefined ? ` at ${h.at}` : ''}`;
+}
+
 interface OwnedTarget extends JudgedTarget {
   via: Target['via'];
   product: string | undefined;
+  history?: SideProduct['history'];
+}
+
+function owned(t: Target, products: ProductIndex, at: ProductsAtTime | undefined, ms: number): OwnedTarget {
+  if (at === undefined) return { arn: t.arn, via: t.via, resourceType: t.resourceType, product: products.productOfResource(t.arn) };
+  const side = at.resource(t.arn, ms);
+  return side.history
+    ? { arn: t.arn, via: t.via, resourceType: t.resourceType, product: side.product, history: side.history }
+    : { arn: t.arn, via: t.via, resourceType: t.resourceType, product: side.product };
 }
 
 /** Targets with their products, each ARN once, nested duplicates folded (see below). */
-function ownedTargets(list: Target[], products: ProductIndex): OwnedTarget[] {
+function ownedTargets(list: Target[], products: ProductIndex, at?: ProductsAtTime, ms = NaN): OwnedTarget[] {
   // Most events name one target: no set, no folding.
-  if (list.length === 1) {
-    const t = list[0] as Target;
-    return [{ arn: t.arn, via: t.via, resourceType: t.resourceType, product: products.productOfResource(t.arn) }];
-  }
+  if (list.length === 1) return [owned(list[0] as Target, products, at, ms)];
   const targets: OwnedTarget[] = [];
   const seen = new Set<string>();
   for (const t of list) {
     if (seen.has(t.arn)) continue; // the same ARN found by two tiers is one access
     seen.add(t.arn);
-    targets.push({ arn: t.arn, via: t.via, resourceType: t.resourceType, product: products.productOfResource(t.arn) });
+    targets.push(owned(t, products, at, ms));
   }
   if (targets.length < 2) return targets;
   // Folding is quadratic; a record naming thousands of targets (hostile or a huge batch) keeps them all.

@@ -24,6 +24,16 @@ export interface Finding {
   userAgent?: string;
   /** 1-based line (JSONL) or record index (trail file) in `source`. */
   position?: number;
+  /**
+   * `history` when the product of the caller or the resource at the event's time came from the tag
+   * history (the trail's tag events, AWS Config) and differs from today's: today's tags would have
+   * judged this event otherwise.
+   */
+  productSource?: 'history';
+  /** With `productSource`: today's product of each side that differs ('' when it has none today: untagged or deleted). */
+  productToday?: { principal?: string; resource?: string };
+  /** With `productSource`: what the history is, e.g. `trail event e-1 at 2026-03-02T10:00:00Z`. */
+  historyRef?: string;
 }
 
 export type GapKind =

@@ -26,6 +26,8 @@ export const CSV_COLUMNS = [
   'eventTime', 'severity', 'callerProduct', 'caller', 'callerArn', 'callerType', 'session', 'eventSource', 'eventName', 'errorCode',
   'resourceProduct', 'resourceArn', 'moreResourceArns', 'foundVia', 'account', 'region', 'sourceIPAddress', 'userAgent',
   'eventID', 'source', 'position', 'groupKey',
+  // Set when the product came from the tag history and differs from today's (`history`), with today's products and the history's source.
+  'productSource', 'callerProductToday', 'resourceProductToday', 'historyRef',
 ] as const;
 
 function row(f: Finding, groupKey: string): unknown[] {
@@ -34,6 +36,7 @@ function row(f: Finding, groupKey: string): unknown[] {
     f.eventTime, f.severity, f.principal.product, caller, f.principal.arn, f.principal.type, f.principal.displayName, f.eventSource, f.eventName, f.errorCode,
     f.resource.product, f.resource.arn, Array.isArray(f.resource.moreArns) ? f.resource.moreArns.map(textOf).join(' ') : '', f.resource.via,
     f.recipientAccountId, f.awsRegion, f.sourceIPAddress, f.userAgent, f.eventID, f.source, f.position, groupKey,
+    f.productSource, f.productToday?.principal, f.productToday?.resource, f.historyRef,
   ];
 }
 

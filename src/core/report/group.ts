@@ -32,6 +32,12 @@ export interface EventEntry {
   errorCode?: string;
   /** Why the event could not be judged (gaps). */
   reason?: string;
+  /** `history` when a side's product at the event's time came from the tag history and differs from today's (findings). */
+  productSource?: 'history';
+  /** With `productSource`: today's product of each side that differs ('' for none). */
+  productToday?: { principal?: string; resource?: string };
+  /** With `productSource`: the tag event or Config capture the product came from. */
+  historyRef?: string;
 }
 
 /** One caller, one resource, one action: every event behind it, and how it reads. */
@@ -53,6 +59,11 @@ export interface FindingGroup {
   /** Indices into `CheckResult.findings`, in time order. */
   findings: number[];
   events: EventEntry[];
+  /**
+   * Events of the group judged by a product from the tag history that differs from today's:
+   * today's tags would have missed them or judged them otherwise. Absent when none.
+   */
+  fromHistory?: number;
 }
 
 export interface PrincipalSummary {
@@ -159,6 +170,14 @@ function findingEntry(f: Finding): EventEntry {
   if (f.principal.displayName !== undefined) e.session = t(f.principal.displayName);
   if (Array.isArray(f.resource.moreArns) && f.resource.moreArns.length > 0) e.moreArns = f.resource.moreArns.map(t);
   if (f.errorCode !== undefined) e.errorCode = t(f.errorCode);
+  if (f.productSource === 'history') {
+    e.productSource = 'history';
+    const today: NonNullable<EventEntry['productToday']> = {};
+    if (typeof f.productToday?.principal === 'string') today.principal = t(f.productToday.principal);
+    if (typeof f.productToday?.resource === 'string') today.resource = t(f.productToday.resource);
+    e.productToday = today;
+    if (f.historyRef !== undefined) e.historyRef = t(f.historyRef);
+  }
   return e;
 }
 
@@ -214,12 +233,15 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
     const f = findings[i] as Finding;
     const principalArn = t(f.principal.arn);
     const resourceArn = groupResourceOf(t(f.resource.arn));
-    const id = `${principalArn}\u0000${resourceArn}\u0000${t(f.eventSource)}\u0000${t(f.eventName)}`;
+    // Products judged from history may differ within one caller, resource and action (before and
+    // after a retag): such events group by their products too; other groups keep their keys.
+    const fromHistory = f.productSource === 'history' ? [t(f.principal.product), t(f.resource.product)] : [];
+    const id = `${principalArn}\u0000${resourceArn}\u0000${t(f.eventSource)}\u0000${t(f.eventName)}${fromHistory.length ? `\u0000history\u0000${fromHistory.join('\u0000')}` : ''}`;
     let g = groups.get(id);
     let s = g && seen.get(g);
     if (!g || !s) {
       g = {
-        key: stableKey([principalArn, resourceArn, t(f.eventSource), t(f.eventName)]),
+        key: stableKey([principalArn, resourceArn, t(f.eventSource), t(f.eventName), ...(fromHistory.length ? ['history', ...fromHistory] : [])]),
         severity: f.severity, severities: zero(), count: 0, firstSeen: '', lastSeen: '',
         principal: { arn: principalArn, type: t(f.principal.type), product: t(f.principal.product), display: '', sessions: [] },
         eventSource: t(f.eventSource), eventName: t(f.eventName),
@@ -242,6 +264,7 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
     s.regions.add(e.region);
     g.findings.push(i);
     g.events.push(e);
+    if (e.productSource === 'history') g.fromHistory = (g.fromHistory ?? 0) + 1;
   }
   const out = [...groups.values()];
   for (const g of out) {
@@ -350,4 +373,21 @@ export function groupGaps(gaps: Gap[]): GapGroup[] {
 export function groupResult(result: CheckResult): Grouped {
   const findingGroups = groupFindings(result.findings);
   return { findingGroups, principals: summarisePrincipals(findingGroups), resources: summariseResources(findingGroups), gapGroups: groupGaps(result.gaps) };
+}
+
+/**
+ * A group's history label, for every output: `product from the tag history at the time (today:
+ * resource checkout; trail event … at …)`; undefined when today's tags judge the group the same.
+ * Values are the entries' (already text-escaped); outputs escape them again for their medium.
+ */
+export function historyNote(g: FindingGroup): string | undefined {
+  if (!g.fromHistory) return undefined;
+  const e = g.events.find((x) => x.productSource === 'history');
+  if (e === undefined) return undefined;
+  const today: string[] = [];
+  const name = (v: string): string => (v === '' ? 'none (untagged or deleted)' : v);
+  if (e.productToday?.principal !== undefined) today.push(`caller ${name(e.productToday.principal)}`);
+  if (e.productToday?.resource !== undefined) today.push(`resource ${name(e.productToday.resource)}`);
+  const count = g.fromHistory < g.count ? ` (${g.fromHistory} of ${g.count} events)` : '';
+  return `product from the tag history at the time${count}; today: ${today.join(', ')}${e.historyRef ? `; ${e.historyRef}` : ''}`;
 }

@@ -3,7 +3,7 @@ import { renderScope } from './markdownScope';
 import { md, mdTable, type RawMd } from './mdTable';
 import { escapeMarkdownCell } from './escape';
 import { eventConsoleUrl } from './eventLink';
-import { groupResult, type EventEntry, type Grouped } from './group';
+import { groupResult, historyNote, type EventEntry, type Grouped } from './group';
 import { dateRange, serviceOf, timeRange } from './shorten';
 import { coverageMarkdown, resolutionMarkdown } from './coverageMarkdown';
 import { coverageHeadline } from './coverageSummary';
@@ -70,6 +70,12 @@ function severityCell(g: Grouped['findingGroups'][number]): string {
   return (present.length > 1 ? present.map((s) => `${s} ${g.severities[s]}`).join(', ') : g.severity) + (errors.length ? ` (${errors.slice(0, 2).join(', ')})` : '');
 }
 
+/** ` — from history: …` for a group judged by the tags in force at the time, not today's. */
+function historyCell(g: Grouped['findingGroups'][number]): string {
+  const note = historyNote(g);
+  return note === undefined ? '' : ` (from history: ${note})`;
+}
+
 function findings(r: CheckResult, grouped: Grouped, opts: MarkdownOptions): string {
   if (grouped.findingGroups.length === 0) return `## Findings\n\nNone.`;
   const links = new EventLinks('f');
@@ -78,7 +84,7 @@ function findings(r: CheckResult, grouped: Grouped, opts: MarkdownOptions): stri
     severityCell(g),
     `${g.principal.product} · ${g.principal.display}`,
     `${serviceOf(g.eventSource)} ${g.eventName}`,
-    `${g.resource.product} · ${g.resource.arn}${g.resource.arnCount > 1 ? ` (${g.resource.arnCount} objects)` : ''}`,
+    `${g.resource.product} · ${g.resource.arn}${g.resource.arnCount > 1 ? ` (${g.resource.arnCount} objects)` : ''}${historyCell(g)}`,
     g.count,
     timeRange(g.firstSeen, g.lastSeen),
     links.cell(g.events, opts.idsPerGroup ?? 3),

@@ -2,7 +2,7 @@ import type { CheckResult, GapKind, Severity } from '../model';
 import { INVISIBLE, textOf } from './escape';
 import { escapeInvisible } from './json';
 import { coverageNotifications } from './coverageSarif';
-import { groupResult, type EventEntry, type FindingGroup, type GapGroup, type Grouped } from './group';
+import { groupResult, historyNote, type EventEntry, type FindingGroup, type GapGroup, type Grouped } from './group';
 import { serviceOf } from './shorten';
 
 // SARIF 2.1.0 as GitHub code scanning reads it: one rule per severity and per gap kind, one result
@@ -127,7 +127,8 @@ function findingResult(g: FindingGroup): unknown {
   const rule = FINDING_RULES[g.severity];
   const when = g.firstSeen === g.lastSeen ? `at ${sarifText(g.firstSeen)}` : `from ${sarifText(g.firstSeen)} to ${sarifText(g.lastSeen)}`;
   const calls = g.count === 1 ? 'call' : 'calls';
-  const text = `${sarifText(g.principal.display)} (product ${sarifText(g.principal.product)}) made ${g.count} ${g.severity === 'denied' ? 'denied' : g.severity} ${calls} ${sarifText(serviceOf(g.eventSource))} ${sarifText(g.eventName)} on ${sarifText(g.resource.arn)} (product ${sarifText(g.resource.product)}) ${when}.`;
+  const history = historyNote(g);
+  const text = `${sarifText(g.principal.display)} (product ${sarifText(g.principal.product)}) made ${g.count} ${g.severity === 'denied' ? 'denied' : g.severity} ${calls} ${sarifText(serviceOf(g.eventSource))} ${sarifText(g.eventName)} on ${sarifText(g.resource.arn)} (product ${sarifText(g.resource.product)}) ${when}.${history !== undefined ? ` Judged by the ${sarifText(history)}.` : ''}`;
   return {
     ruleId: rule.id,
     ruleIndex: RULES.indexOf(rule),
@@ -142,6 +143,7 @@ function findingResult(g: FindingGroup): unknown {
       resourceArn: g.resource.arn, resourceProduct: g.resource.product, resourceArns: g.resource.arns, resourceArnCount: g.resource.arnCount, foundVia: g.resource.via,
       accounts: g.accounts, regions: g.regions,
       eventIds: g.events.map((e) => e.eventID), eventTimes: g.events.map((e) => e.eventTime), events: events(g.events),
+      ...(g.fromHistory ? { productSource: 'history', fromHistory: g.fromHistory } : {}),
     },
   };
 }

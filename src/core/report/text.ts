@@ -1,6 +1,6 @@
 import type { CheckResult, GapKind, Severity } from '../model';
 import { escapeTerminal as t } from './escape';
-import { groupResult, SEVERITY_ORDER, type FindingGroup, type GapGroup, type Grouped } from './group';
+import { groupResult, historyNote, SEVERITY_ORDER, type FindingGroup, type GapGroup, type Grouped } from './group';
 import { dateRange, serviceOf, shortenEnd, shortenMiddle, timeRange, width, wrap } from './shorten';
 import { coverageTextLines, resolutionTextLines } from './coverageText';
 import { coverageHeadline } from './coverageSummary';
@@ -61,6 +61,8 @@ function groupLines(g: FindingGroup, max: number): string[] {
     }
     lines.push(shown < ids.length ? `${line} +${ids.length - shown}` : line);
   }
+  const history = historyNote(g);
+  if (history !== undefined) lines.push(...wrap(`[from history] ${t(history)}`, max - 6, 3).map((l) => `      ${l}`));
   return lines;
 }
 

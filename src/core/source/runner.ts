@@ -13,6 +13,9 @@ import { knownProducts, productProblem } from './products';
 import type { CheckSource } from './types';
 import { addCoverage } from '../coverage/checkCoverage';
 import type { TrailConfig } from '../coverage/trailConfig';
+import { HistoryCollector, buildTimeline, historyNotes } from '../history/collect';
+import { ProductsAtTime } from '../history/productsAt';
+import type { TagTimeline } from '../history/timeline';
 
 /** What a check of a source needs besides the source. */
 export interface RunOptions {
@@ -33,6 +36,18 @@ export interface RunOptions {
   onEvent?: CheckContext['onEvent'];
   /** Rows kept per list; see `runCheck`. */
   maxListed?: number;
+  /**
+   * Judge each event by the tags in force at its time (default true): a first pass collects the
+   * trail's tag events, merged with the inventory's history. False judges by today's tags only.
+   */
+  history?: boolean;
+}
+
+/** The tag history a check used, kept for re-checks (the same events give the same history). */
+export interface HistoryState {
+  timeline: TagTimeline;
+  /** Scope sentences (ARNs with history, tag calls that could not be used). */
+  notes: string[];
 }
 
 /** A finished check of a source, with what a re-check needs to give the same counts, errors and notes. */
@@ -50,6 +65,8 @@ export interface SourceCheck {
   trailConfig?: TrailConfig;
   /** What the read of the events left: errors, counts, notes and duplicates, for re-checks over held events. */
   reading: Reading;
+  /** The tag history the events were judged by; absent with `history: false`. */
+  history?: HistoryState;
 }
 
 interface Reading {
@@ -86,7 +103,14 @@ export async function checkSource(source: CheckSource, opts: RunOptions): Promis
     for (const w of source.warnings) opts.onWarning?.(w);
     opts.onInventory?.(inventory, products);
     const trailConfig = await source.trailConfig?.(opts.signal);
-    const base = { source, inventory, mapping, products, knownProducts: known, tagKeys: opts.tagKeys, filter, ...(trailConfig ? { trailConfig } : {}) };
+    const base: Base = { source, inventory, mapping, products, knownProducts: known, tagKeys: opts.tagKeys, filter, ...(trailConfig ? { trailConfig } : {}) };
+    if (opts.history !== false) {
+      const first = await collectHistory(base, opts, now, source.kind === 'live' || source.kind === 'athena');
+      base.history = first.history;
+      const { batches, reading } = first.held ?? startReading(base, opts, now);
+      const result = await judge(base, batches, reading, opts, now);
+      return { ...base, result, reading };
+    }
     const { batches, reading } = startReading(base, opts, now);
     const result = await judge(base, batches, reading, opts, now);
     return { ...base, result, reading };
@@ -96,6 +120,48 @@ export async function checkSource(source: CheckSource, opts: RunOptions): Promis
 }
 
 type Base = Omit<SourceCheck, 'result' | 'reading'>;
+
+/** Records a file read keeps for the judgement before it lets them go and reads again instead. */
+export const HOLD_LIMIT = 25_000;
+
+/**
+ * The first pass: reads the events once, resolving only tag-changing, creating and deleting calls
+ * (a set lookup by event name decides). Its records are held for the judgement up to HOLD_LIMIT;
+ * a larger file read lets them go and is read again, so memory stays bounded over millions of
+ * records at the cost of a second read. Live and Athena reads, whose second read would cost API
+ * calls or a scan, are always held (they are what LookupEvents or the scan already narrowed).
+ */
+async function collectHistory(base: Base, opts: RunOptions, now: number, always: boolean):
+  Promise<{ history: HistoryState; held?: { batches: AsyncIterable<readonly SourcedRecord[]>; reading: Reading } }> {
+  const collector = new HistoryCollector(resolveRecord);
+  // Read errors and notes are reported as they come: if the records are read again, the second
+  // read's reporting is the one kept (see below), so each is said once.
+  const errors: ReadError[] = [];
+  const notes: string[] = [];
+  const first = startReading(base, { ...opts, onError: (e) => errors.push(e), onNote: (n) => notes.push(n) }, now);
+  let kept: (readonly SourcedRecord[])[] | undefined = [];
+  let count = 0;
+  for await (const batch of first.batches) {
+    opts.signal?.throwIfAborted();
+    if (kept !== undefined) {
+      kept.push(batch);
+      count += batch.length;
+      if (!always && count > HOLD_LIMIT) kept = undefined;
+    }
+    for (const sr of batch) collector.add(sr.record, sr.lookupResources);
+  }
+  const timeline = buildTimeline(base.inventory, base.tagKeys, collector.observations);
+  const history: HistoryState = { timeline, notes: historyNotes(timeline, collector.observations, base.inventory.history?.length ?? 0, collector.problems) };
+  if (kept === undefined) return { history };
+  for (const e of errors) opts.onError?.(e);
+  for (const n of notes) opts.onNote?.(n);
+  const held = kept;
+  async function* again(): AsyncGenerator<readonly SourcedRecord[]> {
+    for (const b of held) yield b;
+  }
+  // Held batches already had their duplicates dropped; the first reading's counts stand.
+  return { history, held: { batches: again(), reading: first.reading } };
+}
 
 function startReading(base: Base, opts: RunOptions, now: number): { batches: AsyncIterable<readonly SourcedRecord[]>; reading: Reading } {
   const readErrors: ReadError[] = [];
@@ -115,7 +181,9 @@ function startReading(base: Base, opts: RunOptions, now: number): { batches: Asy
 async function judge(base: Base, batches: AsyncIterable<readonly SourcedRecord[]>, reading: Reading, opts: RunOptions, now: number,
   resolve?: (record: CloudTrailRecord, lookup?: SourcedRecord['lookupResources']) => Resolution): Promise<CheckResult> {
   const { source, products, filter } = base;
+  const history = base.history !== undefined && base.history.timeline.size > 0 ? new ProductsAtTime(products, base.history.timeline) : undefined;
   const result = await runCheck(batched(batches), {
+    ...(history ? { history } : {}),
     products, filter, now, readErrors: reading.readErrors, readStats: reading.stats, duplicates: reading.duplicates,
     scope: { eventSources: source.eventSources, inventorySources: base.inventory.sources, ...(source.managementEventsOnly ? { managementEventsOnly: true } : {}) },
     ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
@@ -130,7 +198,7 @@ async function judge(base: Base, batches: AsyncIterable<readonly SourcedRecord[]
   const readWarnings = reading.stats.warnings ?? [];
   for (const w of readWarnings) opts.onWarning?.(w);
   const notes = [
-    ...source.notes, ...reading.notes, ...[...source.warnings, ...readWarnings].map((w) => `Warning: ${w}`),
+    ...source.notes, ...reading.notes, ...(base.history?.notes ?? []), ...[...source.warnings, ...readWarnings].map((w) => `Warning: ${w}`),
     ...readingNotes(reading.stats, reading.duplicates.dropped),
     ...incomplete.map((r) => `Incomplete check: ${r}.`),
   ];

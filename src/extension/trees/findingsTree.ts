@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding, Gap, GapKind, Severity } from '../../core/model';
-import { groupFindings, groupGaps, type EventEntry, type FindingGroup, type GapGroup } from '../../core/report/group';
+import { groupFindings, groupGaps, historyNote, type EventEntry, type FindingGroup, type GapGroup } from '../../core/report/group';
 import { shortTime, timeRange } from '../../core/report/shorten';
 import type { Session } from '../session';
 import { arnParts } from '../model/arnParts';
@@ -36,7 +36,7 @@ function eventNode(e: EventEntry, contextValue: string, arn: string | undefined)
   return {
     label: shortTime(e.eventTime) || '(no time)',
     description: [e.session, e.resourceArn && e.resourceArn !== arn ? arnParts(e.resourceArn).name : undefined, e.errorCode].filter(Boolean).join(' · '),
-    tooltip: [`event ${e.eventID}`, e.eventTime, e.resourceArn, e.reason, e.sourceIPAddress && `from ${e.sourceIPAddress}`, e.source && `${e.source}${e.position !== undefined ? `:${e.position}` : ''}`].filter(Boolean).join('\n'),
+    tooltip: [`event ${e.eventID}`, e.eventTime, e.resourceArn, e.reason, e.productSource === 'history' && `product from the tag history at the time${e.historyRef ? ` (${e.historyRef})` : ''}`, e.sourceIPAddress && `from ${e.sourceIPAddress}`, e.source && `${e.source}${e.position !== undefined ? `:${e.position}` : ''}`].filter(Boolean).join('\n'),
     contextValue,
     ...(e.resourceArn !== undefined ? { arn: e.resourceArn } : arn !== undefined ? { arn } : {}),
     eventKey: e.eventID || e.source,
@@ -57,7 +57,8 @@ function groupNode(g: FindingGroup): TreeNode {
       `${g.eventSource} ${g.eventName}: ${mixed.map((s) => `${g.severities[s]} ${s}`).join(', ')}`,
       `→ ${g.resource.arn} (${g.resource.product}, via ${g.resource.via.join(', ')})`,
       `${g.firstSeen}${g.lastSeen !== g.firstSeen ? ` to ${g.lastSeen}` : ''}`,
-    ].join('\n'),
+      historyNote(g),
+    ].filter(Boolean).join('\n'),
     contextValue: `finding:${g.severity}`,
     icon: SEVERITY_ICON[g.severity],
     arn: g.resource.arn,

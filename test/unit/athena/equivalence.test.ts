@@ -13,6 +13,7 @@ import { loadInventory } from '../../../src/core/inventory/loadInventory';
 import { principalOf } from '../../../src/core/attribute/principal';
 import { resolveRecord } from '../../../src/core/resolve/resolver';
 import { comparePaths, findingDifferences } from './equivalence';
+import { ACCOUNT, REGION, bucketArn, call, getObject, putBucketTagging, roleArn } from '../history/records';
 
 const ROOT = resolve(__dirname, '../../..');
 const DEMO = join(ROOT, 'demo');
@@ -71,6 +72,42 @@ test('corpus: real records of every shape, every caller and target tagged, give 
     assert.deepEqual(findingDifferences(c).slice(0, 30), []);
     assert.ok(c.local.findings.length > 100, `enough findings to compare (${c.local.findings.length})`);
     t.diagnostic(`corpus: ${c.local.findings.length} findings both ways; scan brought back ${c.scanned} of ${c.all} records`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('tag history: the scan brings back what today\'s tags would judge in SQL but the history judges otherwise', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tagtrail-athena-history-'));
+  try {
+    const records = [
+      // A bucket of beta today was alpha's until a retag: beta's own reads before it are findings.
+      putBucketTagging('ops', 'handoff', '2026-03-01T08:00:00Z', { product: 'alpha' }),
+      getObject('beta-app', 'handoff', '2026-03-01T09:00:00Z'),
+      putBucketTagging('ops', 'handoff', '2026-03-01T10:00:00Z', { product: 'beta' }),
+      getObject('beta-app', 'handoff', '2026-03-01T11:00:00Z'),
+      // A role with no product today was alpha's for an hour.
+      call('ops', 'iam.amazonaws.com', 'TagRole', '2026-03-01T12:00:00Z', { roleName: 'mover', tags: [{ key: 'product', value: 'alpha' }] }),
+      getObject('mover', 'handoff', '2026-03-01T12:30:00Z'),
+      call('ops', 'iam.amazonaws.com', 'UntagRole', '2026-03-01T13:00:00Z', { roleName: 'mover', tagKeys: ['product'] }),
+    ];
+    const day = join(dir, 'AWSLogs', ACCOUNT, 'CloudTrail', REGION, '2026', '03', '01');
+    mkdirSync(day, { recursive: true });
+    writeFileSync(join(day, `${ACCOUNT}_CloudTrail_${REGION}_20260301T1300Z_history.json.gz`), gzipSync(JSON.stringify({ Records: records })));
+    const inventory: Inventory = {
+      principals: new Map([[roleArn('beta-app'), [{ key: 'product', value: 'beta' }]], [roleArn('ops'), [{ key: 'product', value: 'platform' }]], [roleArn('mover'), []]]),
+      resources: new Map([[bucketArn('handoff'), [{ key: 'product', value: 'beta' }]]]),
+      sources: ['test'],
+    };
+    const mapping: ProductMapping = { sharedProducts: ['platform'] };
+    const c = await comparePaths({ logs: dir, inventory, mapping, tagKeys: ['product'], history: true });
+    assert.deepEqual(findingDifferences(c), []);
+    const reads = c.athena.findings.filter((f) => f.eventName === 'GetObject').map((f) => [f.eventTime, f.principal.product, f.resource.product, f.productSource]);
+    assert.deepEqual(reads, [['2026-03-01T09:00:00Z', 'beta', 'alpha', 'history'], ['2026-03-01T12:30:00Z', 'alpha', 'beta', 'history']]);
+    assert.match(c.sql, /NOT IN \(SELECT json_extract_string\(requestparameters, '\$\.bucketName'\)/, 'the same-product shortcut leaves out buckets with history');
+    // Without the history, SQL judges beta's reads of its bucket and drops the untagged caller's.
+    const today = await comparePaths({ logs: dir, inventory, mapping, tagKeys: ['product'] });
+    assert.equal(today.athena.findings.filter((f) => f.eventName === 'GetObject').length, 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@
 import type { CheckResult, Finding, Inventory, ProductMapping, SourcedRecord } from '../../../src/core/model';
 import { runCheck, type CheckFilter } from '../../../src/core/check/check';
 import { readEvents } from '../../../src/core/ingest/readEvents';
+import { batched } from '../../../src/core/ingest/batches';
 import { ProductIndex } from '../../../src/core/attribute/productIndex';
 import { buildScanSpec, type ScanSpec } from '../../../src/core/athena/scanSpec';
 import { fitScan } from '../../../src/core/athena/fitScan';
@@ -15,6 +16,9 @@ import { DUCKDB } from '../../../src/core/athena/dialect';
 import { duckdbView } from '../../../src/core/athena/duckdbView';
 import { rowToSourced, type ScanRow } from '../../../src/core/athena/rowToRecord';
 import { duckdbRows } from './duckdbRows';
+import { HistoryCollector, buildTimeline } from '../../../src/core/history/collect';
+import { ProductsAtTime } from '../../../src/core/history/productsAt';
+import { resolveRecord } from '../../../src/core/resolve/resolver';
 export { duckdbRows };
 
 export interface Paths {
@@ -27,6 +31,28 @@ export interface Paths {
   now?: number;
   /** Findings listed per check: above the default cap, which findings are listed depends on row order. */
   maxListed?: number;
+  /**
+   * Judge by the tags in force at each event's time, as the runner does: the local path collects
+   * the tag history from every record, the Athena path from the rows its scan brought back.
+   */
+  history?: boolean;
+}
+
+async function* once(records: SourcedRecord[]): AsyncGenerator<readonly SourcedRecord[]> {
+  yield records;
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of items) out.push(x);
+  return out;
+}
+
+/** The runner's first pass over held records: their tag history, as products at each event's time. */
+function historyOf(records: SourcedRecord[], paths: Paths, products: ProductIndex): ProductsAtTime {
+  const c = new HistoryCollector(resolveRecord);
+  for (const r of records) c.add(r.record, r.lookupResources);
+  return new ProductsAtTime(products, buildTimeline(paths.inventory, paths.tagKeys, c.observations));
 }
 
 export interface Comparison {
@@ -58,6 +84,16 @@ async function* sourced(rows: AsyncIterable<ScanRow>): AsyncGenerator<SourcedRec
 export async function comparePaths(paths: Paths): Promise<Comparison> {
   const products = new ProductIndex(paths.inventory, paths.mapping, paths.tagKeys);
   const ctx = { products, ...(paths.maxListed !== undefined ? { maxListed: paths.maxListed } : {}), ...(paths.filter ? { filter: paths.filter } : {}), ...(paths.now !== undefined ? { now: paths.now } : {}) };
+  if (paths.history) {
+    const all = await collect(readEvents([paths.logs]));
+    const local = await runCheck(batched(once(all)), { ...ctx, history: historyOf(all, paths, products) });
+    const built = buildScanSpec({ inventory: paths.inventory, tagKeys: paths.tagKeys, ...(paths.mapping ? { mapping: paths.mapping } : {}), ...(paths.filter ? { filter: paths.filter } : {}), ...(paths.now !== undefined ? { now: paths.now } : {}) });
+    const { spec } = fitScan(built, '"security"."cloudtrail_logs"');
+    const sql = scanSql(spec, 'cloudtrail_logs', DUCKDB);
+    const rows = await collect(sourced(duckdbRows(duckdbView([`${paths.logs}/**/*.json.gz`]) + sql)));
+    const athena = await runCheck(batched(once(rows)), { ...ctx, history: historyOf(rows, paths, products) });
+    return { local, athena, spec, sql, scanned: athena.stats.recordsRead, all: local.stats.recordsRead };
+  }
   const local = await runCheck(readEvents([paths.logs]), ctx);
   const built = buildScanSpec({ inventory: paths.inventory, tagKeys: paths.tagKeys, ...(paths.mapping ? { mapping: paths.mapping } : {}), ...(paths.filter ? { filter: paths.filter } : {}), ...(paths.now !== undefined ? { now: paths.now } : {}) });
   // The spec Athena would run (fitted to its query size limit), rendered for DuckDB.

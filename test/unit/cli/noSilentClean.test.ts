@@ -102,14 +102,14 @@ test('an unreadable record is a read error, never "outside the filters"', async 
   assert.match(text.stdout, /2 read, 1 in scope, 0 outside the filters/);
 });
 
-test('trail files plus lookup-events output: each event once, 41 findings, duplicates counted (bundled CLI)', { skip: existsSync(CLI) ? false : 'dist/cli.js not built' }, () => {
+test('trail files plus lookup-events output: each event once, 45 findings, duplicates counted (bundled CLI)', { skip: existsSync(CLI) ? false : 'dist/cli.js not built' }, () => {
   const run = (args: string[]) => spawnSync(process.execPath, [CLI, 'check', ...args], { encoding: 'utf8' });
   const both = run(['--events', path.join(DEMO, 'AWSLogs'), path.join(DEMO, 'lookup-events'), '--inventory', path.join(DEMO, 'inventory'), '--mapping', path.join(DEMO, 'mapping.json'), '--format', 'json']);
   assert.equal(both.status, 0, both.stderr);
   const report = JSON.parse(both.stdout) as { stats: { findings: number; duplicatesDropped: number; recordsRead: number }; scope: { notes: string[] } };
-  assert.equal(report.stats.findings, 41);
+  assert.equal(report.stats.findings, 45);
   assert.equal(report.stats.duplicatesDropped, 190, 'every lookup-events entry repeats a trail record');
-  assert.equal(report.stats.recordsRead, 1520);
+  assert.equal(report.stats.recordsRead, 1532);
   assert.match(both.stderr, /190 duplicate events dropped/);
   assert.ok(report.scope.notes.some((n) => /^190 duplicate events dropped/.test(n)));
   const gate = run(['--events', path.join(DEMO, 'AWSLogs'), ...demoArgs, '--account', '999999999999']);

@@ -74,7 +74,8 @@ test('every caller and every resource in the records is in the inventory, or out
   const external = new Set(expected.externalPrincipals as string[]);
   const tagged = new Set((readJson('inventory/tagging-get-resources.json').ResourceTagMappingList as Json[]).map((r) => String(r.ResourceARN)));
   const untagged = new Set((expected.untaggedResources as Json[]).map((r) => String(r.arn)));
-  const known = (arn: string): boolean => tagged.has(arn) || untagged.has(arn) || principals.has(arn);
+  const deleted = new Set((expected.deletedResources as Json[]).map((r) => String(r.arn)));
+  const known = (arn: string): boolean => tagged.has(arn) || untagged.has(arn) || deleted.has(arn) || principals.has(arn);
   for (const r of records) {
     const where = `${String(r.eventName)} ${String(r.eventID)}`;
     const caller = judgedPrincipal(r);
