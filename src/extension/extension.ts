@@ -19,6 +19,10 @@ export interface Timings {
   activationToInventoryMs?: number;
   activationToProductsMs?: number;
   activationToLoadedMs?: number;
+  /** From the load's check result in the session to the Findings view's roots handed to the editor. */
+  resultToFindingsMs?: number;
+  /** Of which computing those roots (grouping included). */
+  findingsRootsMs?: number;
 }
 
 /** What `activate` returns: for extension-host tests and other extensions; read-only views of state. */
@@ -51,6 +55,12 @@ export function activate(context: vscode.ExtensionContext): TagTrailApi {
   const resources = new NodeTreeProvider(() => resourcesRoots(session, filters));
   const findings = new NodeTreeProvider(() => findingsRoots(session));
   products.onFirstPopulated = () => { timings.activationToProductsMs = Date.now() - activatedAt; };
+  let resultAt: number | undefined;
+  findings.onRoots = (_roots, ms) => {
+    if (resultAt === undefined || timings.resultToFindingsMs !== undefined || !session.lastResult) return;
+    timings.resultToFindingsMs = Date.now() - resultAt;
+    timings.findingsRootsMs = ms;
+  };
   const panels = new EventsPanels(context.extensionUri, session);
   let idle: Promise<unknown> = Promise.resolve();
 
@@ -80,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): TagTrailApi {
     session.onDidChange((what) => {
       if (what === 'inventory' && timings.activationToInventoryMs === undefined) timings.activationToInventoryMs = Date.now() - activatedAt;
       if (what === 'inventory' || what === 'state') { products.refresh(); ctx.refreshLists(); }
+      if (what === 'result' && resultAt === undefined) resultAt = Date.now();
       if (what === 'events' || what === 'result' || what === 'state') findings.refresh();
     }),
     createStatusBar(session),
