@@ -9,7 +9,7 @@ import { loadInputs, type Outcome } from './loader';
 import { EventsPanels } from './panels/eventsPanel';
 import { Session } from './session';
 import { createStatusBar } from './statusBar';
-import { findingsRoots } from './trees/findingsTree';
+import { findingsRoots, groupStreamedFindings } from './trees/findingsTree';
 import { principalsRoots, resourcesRoots, type ListFilters } from './trees/flatTrees';
 import { productsRoots } from './trees/productsTree';
 import { NodeTreeProvider, type TreeSnapshot } from './trees/treeNode';
@@ -90,7 +90,9 @@ export function activate(context: vscode.ExtensionContext): TagTrailApi {
     session.onDidChange((what) => {
       if (what === 'inventory' && timings.activationToInventoryMs === undefined) timings.activationToInventoryMs = Date.now() - activatedAt;
       if (what === 'inventory' || what === 'state') { products.refresh(); ctx.refreshLists(); }
-      if (what === 'result' && resultAt === undefined) resultAt = Date.now();
+      // From the moment the result is in the session (its last events are flushed just before 'result').
+      if (resultAt === undefined && session.lastResult && (what === 'events' || what === 'result')) resultAt = Date.now();
+      if (what === 'events' && session.loading) groupStreamedFindings(session);
       if (what === 'events' || what === 'result' || what === 'state') findings.refresh();
     }),
     createStatusBar(session),
