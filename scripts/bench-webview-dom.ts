@@ -1,5 +1,7 @@
 // Measures the real events webview (dist/webview.js under the page's CSP) in headless Chromium at
-// 50,000 rows: time to first rows, to apply a toggle and a text filter, and to redraw on scroll.
+// 50,000 rows: time to first rows, to apply a toggle and a text filter (typed key by key, as a
+// user does, and pasted whole), and to redraw on scroll. Each step's time includes the two frames
+// it waits for, so the figures are printed beside the same run's two idle frames (the baseline).
 // Prints figures and checks the row attributes tests rely on; asserts no timings.
 // Run: npm run build && npx tsx scripts/bench-webview-dom.ts [--screenshot out.png]
 import { createServer } from 'node:http';
@@ -50,9 +52,35 @@ window.__bench = {
     const t0 = performance.now();
     tf.value = text;
     tf.dispatchEvent(new Event('input'));
+    const handlerMs = performance.now() - t0;
     while (count() === before) await new Promise((r) => setTimeout(r, 1));
     await frames();
-    return { ms: performance.now() - t0, count: count() };
+    return { ms: performance.now() - t0, handlerMs, count: count() };
+  },
+  async searchReady() {
+    const t0 = performance.now();
+    while (document.getElementById('scroller').dataset.searchReady === undefined) await new Promise((r) => setTimeout(r, 5));
+    return performance.now() - t0;
+  },
+  async idle() {
+    const times = [];
+    for (let i = 0; i < 9; i++) { const t0 = performance.now(); await frames(); times.push(performance.now() - t0); }
+    times.sort((a, b) => a - b);
+    return times[4];
+  },
+  async type(text) {
+    const tf = document.getElementById('filter');
+    const times = [];
+    for (let i = 1; i <= text.length; i++) {
+      const t0 = performance.now();
+      tf.value = text.slice(0, i);
+      tf.dispatchEvent(new Event('input'));
+      await frames();
+      times.push(performance.now() - t0);
+    }
+    const last = count();
+    const sorted = [...times].sort((a, b) => a - b);
+    return { medianMs: sorted[Math.floor(sorted.length / 2)], worstMs: sorted[sorted.length - 1], keys: times.length, count: last };
   },
   async scroll() {
     const s = document.getElementById('scroller');
@@ -79,7 +107,10 @@ interface Bench {
     ready(): boolean;
     show(rows: unknown): Promise<{ wallMs: number; reportedMs: number }>;
     toggle(id: string): Promise<Toggle>;
-    filter(text: string): Promise<{ ms: number; count: string }>;
+    filter(text: string): Promise<{ ms: number; handlerMs: number; count: string }>;
+    idle(): Promise<number>;
+    searchReady(): Promise<number>;
+    type(text: string): Promise<{ medianMs: number; worstMs: number; keys: number; count: string }>;
     scroll(): Promise<{ medianMs: number; worstMs: number; swapMs: number; idleMs: number; inDom: number }>;
   };
 }
@@ -108,16 +139,27 @@ async function main(): Promise<void> {
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await page.waitForFunction(() => (globalThis as unknown as Bench).__bench.ready(), undefined, { timeout: 30_000 });
     const first = await page.evaluate((rows) => (globalThis as unknown as Bench).__bench.show(rows), manyRows(COUNT));
+    // The first keystroke right after the rows arrive, while the rows' search text is still being built in idle slices.
+    const early = await page.evaluate(() => (globalThis as unknown as Bench).__bench.filter('role-7'));
+    await page.evaluate(() => (globalThis as unknown as Bench).__bench.filter(''));
     const unresolved = await page.evaluate(() => (globalThis as unknown as Bench).__bench.toggle('unresolved-only'));
     await page.evaluate(() => (globalThis as unknown as Bench).__bench.toggle('unresolved-only'));
+    const idle = await page.evaluate(() => (globalThis as unknown as Bench).__bench.idle());
+    const readyWait = await page.evaluate(() => (globalThis as unknown as Bench).__bench.searchReady());
     const text = await page.evaluate(() => (globalThis as unknown as Bench).__bench.filter('role-42 putobject'));
+    const cleared = await page.evaluate(() => (globalThis as unknown as Bench).__bench.filter(''));
+    const typed = await page.evaluate(() => (globalThis as unknown as Bench).__bench.type('role-42 putobject'));
     await page.evaluate(() => (globalThis as unknown as Bench).__bench.filter(''));
     const scroll = await page.evaluate(() => (globalThis as unknown as Bench).__bench.scroll());
     if (shot > 0 && process.argv[shot + 1]) await page.screenshot({ path: process.argv[shot + 1] });
     console.log(`bench-webview-dom: ${COUNT} rows in headless Chromium`);
     console.log(`  first rows: ${first.reportedMs.toFixed(0)} ms from message to rows (${first.wallMs.toFixed(0)} ms wall, incl. structured clone)`);
     console.log(`  toggle unresolved-only: ${unresolved.ms.toFixed(0)} ms -> ${unresolved.count}; ${unresolved.inDom} rows in DOM, all data-unresolved + aria-label: ${unresolved.allUnresolved}, all data-event-id: ${unresolved.allHaveIds}`);
-    console.log(`  text filter: ${text.ms.toFixed(0)} ms incl. 80 ms debounce -> ${text.count}`);
+    const x = (ms: number): string => `${(ms / idle).toFixed(1)}x`;
+    console.log(`  baseline: 2 idle frames ${idle.toFixed(0)} ms (median of 9)`);
+    console.log(`  text filter "role-42 putobject" pasted: ${text.ms.toFixed(0)} ms to painted (${x(text.ms)} baseline; ${text.handlerMs.toFixed(0)} ms in the input handler) -> ${text.count}; cleared: ${cleared.ms.toFixed(0)} ms (${x(cleared.ms)}) -> ${cleared.count}`);
+    console.log(`  first keystroke right after the rows (search text still building): ${early.ms.toFixed(0)} ms to painted (${x(early.ms)}; ${early.handlerMs.toFixed(0)} ms in the handler) -> ${early.count}; search text ready ${readyWait.toFixed(0)} ms later`);
+    console.log(`  text filter typed key by key (${typed.keys} keys): median ${typed.medianMs.toFixed(0)} ms (${x(typed.medianMs)}), worst ${typed.worstMs.toFixed(0)} ms (${x(typed.worstMs)}) -> ${typed.count}`);
     console.log(`  scroll redraw: DOM swap median ${scroll.swapMs.toFixed(1)} ms; with paint median ${scroll.medianMs.toFixed(0)} ms, worst ${scroll.worstMs.toFixed(0)} ms per 2 frames (2 idle frames ${scroll.idleMs.toFixed(0)} ms); ${scroll.inDom} rows in DOM`);
     if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
   } finally {

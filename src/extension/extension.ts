@@ -9,7 +9,7 @@ import { loadInputs, type Outcome } from './loader';
 import { EventsPanels } from './panels/eventsPanel';
 import { Session } from './session';
 import { createStatusBar } from './statusBar';
-import { findingsRoots } from './trees/findingsTree';
+import { findingsRoots, groupStreamedFindings } from './trees/findingsTree';
 import { coverageRoots } from './trees/coverageTree';
 import { principalsRoots, resourcesRoots, type ListFilters } from './trees/flatTrees';
 import { productsRoots } from './trees/productsTree';
@@ -20,6 +20,10 @@ export interface Timings {
   activationToInventoryMs?: number;
   activationToProductsMs?: number;
   activationToLoadedMs?: number;
+  /** From the load's check result in the session to the Findings view's roots handed to the editor. */
+  resultToFindingsMs?: number;
+  /** Of which computing those roots (grouping included). */
+  findingsRootsMs?: number;
 }
 
 /** What `activate` returns: for extension-host tests and other extensions; read-only views of state. */
@@ -54,6 +58,12 @@ export function activate(context: vscode.ExtensionContext): TagTrailApi {
   const findings = new NodeTreeProvider(() => findingsRoots(session));
   const coverage = new NodeTreeProvider(() => coverageRoots(session));
   products.onFirstPopulated = () => { timings.activationToProductsMs = Date.now() - activatedAt; };
+  let resultAt: number | undefined;
+  findings.onRoots = (_roots, ms) => {
+    if (resultAt === undefined || timings.resultToFindingsMs !== undefined || !session.lastResult) return;
+    timings.resultToFindingsMs = Date.now() - resultAt;
+    timings.findingsRootsMs = ms;
+  };
   const panels = new EventsPanels(context.extensionUri, session);
   let idle: Promise<unknown> = Promise.resolve();
 
@@ -84,6 +94,9 @@ export function activate(context: vscode.ExtensionContext): TagTrailApi {
     session.onDidChange((what) => {
       if (what === 'inventory' && timings.activationToInventoryMs === undefined) timings.activationToInventoryMs = Date.now() - activatedAt;
       if (what === 'inventory' || what === 'state') { products.refresh(); ctx.refreshLists(); }
+      // From the moment the result is in the session (its last events are flushed just before 'result').
+      if (resultAt === undefined && session.lastResult && (what === 'events' || what === 'result')) resultAt = Date.now();
+      if (what === 'events' && session.loading) groupStreamedFindings(session);
       if (what === 'events' || what === 'result' || what === 'state') findings.refresh();
       if (what === 'result' || what === 'state') coverage.refresh();
     }),

@@ -9,6 +9,8 @@ import type { Inputs } from './sources/inputs';
 
 /** Findings and gaps of a check still running, shown until the result replaces them. */
 const PARTIAL_CAP = 5_000;
+/** As many findings as a check lists by default (`maxListed`): the ones its result will hold. */
+const STREAMED_CAP = 100_000;
 
 /**
  * Everything loaded: the source, inventory, product index, events and the last check. Trees and
@@ -28,6 +30,11 @@ export class Session implements vscode.Disposable {
   lastCheckProduct: string | undefined;
   partialFindings: Finding[] = [];
   partialGaps: Gap[] = [];
+  /**
+   * Every finding of the running load's check as judged, in order (up to the check's listing cap):
+   * the Findings tree groups them while the check runs, so that it is drawn at once when it ends.
+   */
+  streamedFindings: Finding[] = [];
   loading = false;
   /** Account id the live source reported (STS GetCallerIdentity), for the status bar. */
   account: string | undefined;
@@ -50,6 +57,7 @@ export class Session implements vscode.Disposable {
     this.lastCheckProduct = undefined;
     this.partialFindings = [];
     this.partialGaps = [];
+    this.streamedFindings = [];
     this.account = source.account;
     this.changed.fire('state');
   }
@@ -68,6 +76,7 @@ export class Session implements vscode.Disposable {
   addEvent(ev: ResolvedEvent, judgement?: Judgement): void {
     this.store.add(ev);
     if (!this.modelStale && this.model && ev.principal.type !== 'aws-service' && !this.model.productOf.has(ev.principal.arn)) this.modelStale = true;
+    if (judgement && this.streamedFindings.length < STREAMED_CAP) for (const f of judgement.findings) this.streamedFindings.push(f);
     if (judgement && this.partialFindings.length < PARTIAL_CAP) {
       this.partialFindings.push(...judgement.findings);
       if (this.partialGaps.length < PARTIAL_CAP) this.partialGaps.push(...judgement.gaps);

@@ -19,14 +19,20 @@ export const NO_FILTER: RowFilter = { text: '', violationsOnly: false, unresolve
 // rebuild 50,000 strings.
 const haystacks = new WeakMap<EventRow, string>();
 
-/** The text a row is searched by: every column the table shows, lower-cased. */
+/** The text a row is searched by: every column the table shows, lower-cased (built anew). */
+export function searchTextOf(row: EventRow): string {
+  // One concatenation and one lower-casing per row (cheaper than an array join at 50,000 rows).
+  let s = `${row.time}\n${row.eventName}\n${row.eventSource}\n${row.region}\n${row.principal}\n${row.principalName ?? ''}\n${row.principalProduct ?? ''}\n${
+    row.errorCode ?? ''}\n${row.unresolvedReason ?? ''}\n${row.write ? 'write' : 'read'}`;
+  for (const t of row.targets) s += `\n${t.arn}\n${t.via}\n${t.product ?? ''}`;
+  return s.toLowerCase();
+}
+
+/** `searchTextOf`, built once per row. */
 export function haystackOf(row: EventRow): string {
   let h = haystacks.get(row);
   if (h === undefined) {
-    const parts = [row.time, row.eventName, row.eventSource, row.region, row.principal, row.principalName ?? '', row.principalProduct ?? '',
-      row.errorCode ?? '', row.unresolvedReason ?? '', row.write ? 'write' : 'read'];
-    for (const t of row.targets) parts.push(t.arn, t.via, t.product ?? '');
-    h = parts.join('\n').toLowerCase();
+    h = searchTextOf(row);
     haystacks.set(row, h);
   }
   return h;
@@ -49,7 +55,8 @@ export function filterRows(rows: readonly EventRow[], f: RowFilter): EventRow[] 
   return out;
 }
 
-function keyOf(row: EventRow, key: SortSpec['key']): string | number {
+/** The value a row is sorted by in column `key`. */
+export function keyOf(row: EventRow, key: SortSpec['key']): string | number {
   switch (key) {
     case 'time': return row.time;
     case 'eventName': return row.eventName;

@@ -225,33 +225,71 @@ function capped(set: Set<string>): string[] {
   return out;
 }
 
-/** Groups findings by caller, resource and action, in severity-then-time order. */
-export function groupFindings(findings: Finding[]): FindingGroup[] {
-  const groups = new Map<string, FindingGroup>();
-  const seen = new Map<FindingGroup, Seen>();
-  for (let i = 0; i < findings.length; i++) {
-    const f = findings[i] as Finding;
+/** True when `events` are already in `byTime` order (findings usually arrive in time order). */
+function inTimeOrder(events: EventEntry[]): boolean {
+  for (let i = 1; i < events.length; i++) if (byTime(events[i - 1] as EventEntry, events[i] as EventEntry) > 0) return false;
+  return true;
+}
+
+/** A group while grouping: the group and the distinct values seen in it. */
+interface Building {
+  g: FindingGroup;
+  s: Seen;
+}
+
+/**
+ * Groups findings by caller, resource and action, fed in order, in one pass or as they stream in
+ * (the editor feeds a check's findings while it runs, so that the Findings tree is ready when the
+ * check ends). Groups are found through nested maps keyed by the strings the findings already hold
+ * (no key string is built per finding). `groups()` gives exactly `groupFindings` of everything fed.
+ */
+export class FindingGrouper {
+  private readonly index = new Map<string, Map<string, Map<string, Map<string, Building>>>>();
+  private readonly building: Building[] = [];
+  /** Groups fed since the last `groups()`: only they are finished again. */
+  private readonly dirty = new Set<Building>();
+  private fed = 0;
+
+  /** How many findings were fed; the next one fed has this index. */
+  get count(): number {
+    return this.fed;
+  }
+
+  add(findings: readonly Finding[]): void {
+    for (const f of findings) this.addOne(f, this.fed++);
+  }
+
+  private addOne(f: Finding, i: number): void {
     const principalArn = t(f.principal.arn);
     const resourceArn = groupResourceOf(t(f.resource.arn));
+    const eventSource = t(f.eventSource);
+    const eventName = t(f.eventName);
     // Products judged from history may differ within one caller, resource and action (before and
     // after a retag): such events group by their products too; other groups keep their keys.
     const fromHistory = f.productSource === 'history' ? [t(f.principal.product), t(f.resource.product)] : [];
-    const id = `${principalArn}\u0000${resourceArn}\u0000${t(f.eventSource)}\u0000${t(f.eventName)}${fromHistory.length ? `\u0000history\u0000${fromHistory.join('\u0000')}` : ''}`;
-    let g = groups.get(id);
-    let s = g && seen.get(g);
-    if (!g || !s) {
-      g = {
-        key: stableKey([principalArn, resourceArn, t(f.eventSource), t(f.eventName), ...(fromHistory.length ? ['history', ...fromHistory] : [])]),
+    const nameKey = fromHistory.length ? `${eventName}\u0000history\u0000${fromHistory.join('\u0000')}` : eventName;
+    let byResource = this.index.get(principalArn);
+    if (!byResource) this.index.set(principalArn, (byResource = new Map()));
+    let bySource = byResource.get(resourceArn);
+    if (!bySource) byResource.set(resourceArn, (bySource = new Map()));
+    let byName = bySource.get(eventSource);
+    if (!byName) bySource.set(eventSource, (byName = new Map()));
+    let b = byName.get(nameKey);
+    if (!b) {
+      const g: FindingGroup = {
+        key: stableKey([principalArn, resourceArn, eventSource, eventName, ...(fromHistory.length ? ['history', ...fromHistory] : [])]),
         severity: f.severity, severities: zero(), count: 0, firstSeen: '', lastSeen: '',
         principal: { arn: principalArn, type: t(f.principal.type), product: t(f.principal.product), display: '', sessions: [] },
-        eventSource: t(f.eventSource), eventName: t(f.eventName),
+        eventSource, eventName,
         resource: { arn: resourceArn, product: t(f.resource.product), via: [], arns: [], arnCount: 0 },
         accounts: [], regions: [], findings: [], events: [],
       };
-      s = { sessions: new Set(), arns: new Set(), via: new Set(), accounts: new Set(), regions: new Set() };
-      groups.set(id, g);
-      seen.set(g, s);
+      b = { g, s: { sessions: new Set(), arns: new Set(), via: new Set(), accounts: new Set(), regions: new Set() } };
+      byName.set(nameKey, b);
+      this.building.push(b);
     }
+    this.dirty.add(b);
+    const { g, s } = b;
     const e = findingEntry(f);
     g.count++;
     if (g.severities[f.severity] !== undefined) g.severities[f.severity]++;
@@ -266,23 +304,37 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
     g.events.push(e);
     if (e.productSource === 'history') g.fromHistory = (g.fromHistory ?? 0) + 1;
   }
-  const out = [...groups.values()];
-  for (const g of out) {
-    const s = seen.get(g) as Seen;
-    g.principal.sessions = capped(s.sessions);
-    g.resource.via = capped(s.via);
-    g.resource.arns = capped(s.arns);
-    g.resource.arnCount = s.arns.size;
-    g.accounts = capped(s.accounts);
-    g.regions = capped(s.regions);
-    if (g.events.length > 1) {
-      const order = g.events.map((_, i) => i).sort((a, b) => byTime(g.events[a] as EventEntry, g.events[b] as EventEntry));
-      g.events = order.map((i) => g.events[i] as EventEntry);
-      g.findings = order.map((i) => g.findings[i] as number);
+
+  /**
+   * The groups of everything fed so far, in severity-then-time order. A group's events are sorted
+   * only when they did not arrive in time order. Feeding more afterwards updates the same group
+   * objects; call again to read them.
+   */
+  groups(): FindingGroup[] {
+    for (const { g, s } of this.dirty) {
+      g.principal.sessions = capped(s.sessions);
+      g.resource.via = capped(s.via);
+      g.resource.arns = capped(s.arns);
+      g.resource.arnCount = s.arns.size;
+      g.accounts = capped(s.accounts);
+      g.regions = capped(s.regions);
+      if (g.events.length > 1 && !inTimeOrder(g.events)) {
+        const order = g.events.map((_, i) => i).sort((a, b) => byTime(g.events[a] as EventEntry, g.events[b] as EventEntry));
+        g.events = order.map((i) => g.events[i] as EventEntry);
+        g.findings = order.map((i) => g.findings[i] as number);
+      }
+      g.principal.display = groupDisplay(g.principal.arn, g.principal.type, g.principal.sessions, g.accounts.length === 1 ? g.accounts[0] : undefined);
     }
-    g.principal.display = groupDisplay(g.principal.arn, g.principal.type, g.principal.sessions, g.accounts.length === 1 ? g.accounts[0] : undefined);
+    this.dirty.clear();
+    return this.building.map((b) => b.g).sort(compareGroups);
   }
-  return out.sort(compareGroups);
+}
+
+/** Groups findings by caller, resource and action, in severity-then-time order. */
+export function groupFindings(findings: Finding[]): FindingGroup[] {
+  const grouper = new FindingGrouper();
+  grouper.add(findings);
+  return grouper.groups();
 }
 
 function summarisePrincipals(groups: FindingGroup[]): PrincipalSummary[] {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding, Gap, GapKind, Severity } from '../../core/model';
-import { groupFindings, groupGaps, historyNote, type EventEntry, type FindingGroup, type GapGroup } from '../../core/report/group';
+import { FindingGrouper, groupFindings, groupGaps, historyNote, type EventEntry, type FindingGroup, type GapGroup } from '../../core/report/group';
 import { shortTime, timeRange } from '../../core/report/shorten';
 import type { Session } from '../session';
 import { arnParts } from '../model/arnParts';
@@ -128,12 +128,46 @@ function gapsNode(groups: GapGroup[], total: number): TreeNode {
   };
 }
 
-// Grouping is made once per list (the tree asks for roots on every refresh and expansion).
+// Grouping is made once per list (the tree asks for roots on every refresh and expansion). The
+// load's findings are grouped as they stream in (`groupStreamedFindings`, on each batch of events),
+// so that at 100,000 findings the tree is drawn at once when the result arrives: the result's
+// findings are the streamed ones, the same objects in the same order, which is checked before the
+// streamed groups are used; anything else (a re-check, a cut list) is grouped anew.
 let cache: { findings: Finding[]; gaps: Gap[]; nf: number; ng: number; findingGroups: FindingGroup[]; gapGroups: GapGroup[] } | undefined;
+let stream: { of: Finding[]; grouper: FindingGrouper } | undefined;
 
-function grouped(findings: Finding[], gaps: Gap[]): { findingGroups: FindingGroup[]; gapGroups: GapGroup[] } {
+/**
+ * Groups the findings streamed into the session since the last call, ahead of the check's result,
+ * and finishes the groups they touched; called on each batch of events while a load runs.
+ */
+export function groupStreamedFindings(session: Session): void {
+  if (session.streamedFindings.length > 0) catchUp(session.streamedFindings).groups();
+}
+
+/** Feeds the grouper with findings streamed since the last call. */
+function catchUp(streamed: Finding[]): FindingGrouper {
+  if (!stream || stream.of !== streamed) stream = { of: streamed, grouper: new FindingGrouper() };
+  const g = stream.grouper;
+  if (g.count < streamed.length) g.add(streamed.slice(g.count));
+  return g;
+}
+
+function samePrefix(a: Finding[], b: Finding[], n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function groupsOf(findings: Finding[], streamed: Finding[] | undefined): FindingGroup[] {
+  if (streamed && streamed.length === findings.length && findings.length > 0) {
+    const grouper = catchUp(streamed);
+    if (grouper.count === findings.length && samePrefix(findings, streamed, findings.length)) return grouper.groups();
+  }
+  return groupFindings(findings);
+}
+
+function grouped(findings: Finding[], gaps: Gap[], streamed?: Finding[]): { findingGroups: FindingGroup[]; gapGroups: GapGroup[] } {
   if (cache && cache.findings === findings && cache.gaps === gaps && cache.nf === findings.length && cache.ng === gaps.length) return cache;
-  cache = { findings, gaps, nf: findings.length, ng: gaps.length, findingGroups: groupFindings(findings), gapGroups: groupGaps(gaps) };
+  cache = { findings, gaps, nf: findings.length, ng: gaps.length, findingGroups: groupsOf(findings, streamed), gapGroups: groupGaps(gaps) };
   return cache;
 }
 
@@ -141,7 +175,7 @@ function grouped(findings: Finding[], gaps: Gap[]): { findingGroups: FindingGrou
 export function findingsViewDescription(session: Session): string {
   const r = session.lastResult;
   if (!r) return session.partialFindings.length > 0 ? `${count(session.partialFindings.length, 'finding')} so far` : '';
-  const g = grouped(r.findings, r.gaps);
+  const g = grouped(r.findings, r.gaps, session.streamedFindings);
   return `${count(r.stats.findings, 'finding')} in ${count(g.findingGroups.length, 'group')} · ${count(r.stats.gaps, 'gap')}`;
 }
 
@@ -159,6 +193,6 @@ export function findingsRoots(session: Session): TreeNode[] {
   if (!r) head.push({ label: 'Check running…', description: `${count(findings.length, 'finding')} so far`, contextValue: 'message', icon: new vscode.ThemeIcon('loading~spin') });
   else if (session.lastCheckProduct !== undefined) head.push({ label: `Scope: ${session.lastCheckProduct}`, contextValue: 'message', icon: new vscode.ThemeIcon('filter') });
   if (r && findings.length === 0) head.push({ label: 'No cross-product access found', description: `${r.stats.recordsInScope} events checked`, contextValue: 'message', icon: new vscode.ThemeIcon('pass') });
-  const g = grouped(findings, gaps);
+  const g = grouped(findings, gaps, r ? session.streamedFindings : undefined);
   return [...head, ...pairNodes(g.findingGroups), ...(gaps.length > 0 ? [gapsNode(g.gapGroups, r?.stats.gaps ?? gaps.length)] : [])];
 }

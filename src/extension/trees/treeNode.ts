@@ -37,6 +37,8 @@ export class NodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   /** Called the first time roots are non-empty (the activation-to-populated-tree figure). */
   onFirstPopulated?: () => void;
+  /** Called after each computation of the roots with how long it took (for timings). */
+  onRoots?: (roots: TreeNode[], ms: number) => void;
 
   constructor(private readonly roots: () => TreeNode[]) {}
 
@@ -61,7 +63,9 @@ export class NodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   getChildren(node?: TreeNode): TreeNode[] {
     if (node) return node.children?.() ?? [];
+    const t0 = Date.now();
     const roots = this.roots();
+    this.onRoots?.(roots, Date.now() - t0);
     if (roots.length > 0 && this.onFirstPopulated) {
       const once = this.onFirstPopulated;
       this.onFirstPopulated = undefined;
