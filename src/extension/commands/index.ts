@@ -3,7 +3,7 @@ import type { CommandContext } from './context';
 import { selectProfile, selectRegions } from './awsCommands';
 import { refresh, openDemo, loadFiles } from './loadCommands';
 import { checkViolations } from './checkViolations';
-import { showEvents, showActivity, openFinding } from './showEvents';
+import { showEvents, showActivity, openFinding, openEventJson } from './showEvents';
 import { exportMarkdown } from './exportMarkdown';
 import { filterPrincipals, filterResources, clearFilter, copyArn } from './listCommands';
 
@@ -20,6 +20,7 @@ export type CommandId =
   | 'tagtrail.loadFiles'
   | 'tagtrail.showLog'
   | 'tagtrail.openFinding'
+  | 'tagtrail.openEventJson'
   | 'tagtrail.copyArn'
   | 'tagtrail.filterPrincipals'
   | 'tagtrail.filterResources'
@@ -40,6 +41,7 @@ export const COMMANDS: Record<CommandId, Handler> = {
   'tagtrail.loadFiles': loadFiles,
   'tagtrail.showLog': (ctx) => ctx.log.show(),
   'tagtrail.openFinding': openFinding,
+  'tagtrail.openEventJson': openEventJson,
   'tagtrail.copyArn': copyArn,
   'tagtrail.filterPrincipals': filterPrincipals,
   'tagtrail.filterResources': filterResources,
