@@ -102,6 +102,9 @@ export class EventsTable {
     if (this.groupOnly) this.recompute();
     const index = this.shown.findIndex((r) => r.id === id);
     if (index >= 0) {
+      // The spacer must have the table's full height first, or the scroll position is clamped to
+      // the height of what was drawn before (rows just arrived, or Group only just turned off).
+      this.drawNow();
       const top = rowTop(index, ROW_HEIGHT, this.expanded());
       this.scroller.scrollTop = Math.max(0, top - Math.max(0, this.scroller.clientHeight - ROW_HEIGHT) / 2);
     }

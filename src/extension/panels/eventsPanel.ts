@@ -49,6 +49,8 @@ class EventsPanel implements vscode.Disposable {
     this.subs.push(
       webview.onDidReceiveMessage((data: unknown) => this.onMessage(data)),
       panel.onDidDispose(() => { hooks.onDispose(); this.dispose(); }),
+      // A hidden panel's page is gone (not retained): what is posted meanwhile waits for its `ready`.
+      panel.onDidChangeViewState((e) => { if (!e.webviewPanel.visible) this.ready = false; }),
     );
     this.selection = selection;
     this.fill(selection);
