@@ -150,12 +150,14 @@ function grouped(findings: Finding[], gaps: Gap[]): { findingGroups: FindingGrou
   return cache;
 }
 
-/** The Findings view's description: counts of findings, groups and gaps (empty before a check). */
+/**
+ * The Findings view's description: counts of findings and gaps (empty before a check). Short, so
+ * that it fits beside the title in a side bar of the default width; the pairs count their groups.
+ */
 export function findingsViewDescription(session: Session): string {
   const r = session.lastResult;
   if (!r) return session.partialFindings.length > 0 ? `${count(session.partialFindings.length, 'finding')} so far` : '';
-  const g = grouped(r.findings, r.gaps);
-  return `${count(r.stats.findings, 'finding')} in ${count(g.findingGroups.length, 'group')} · ${count(r.stats.gaps, 'gap')}`;
+  return `${count(r.stats.findings, 'finding')} · ${count(r.stats.gaps, 'gap')}`;
 }
 
 /**
