@@ -5,7 +5,7 @@
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
-import { assertNever, type FromWebviewMessage, type SortKey, type ToWebviewMessage } from '../src/shared/protocol';
+import { assertNever, type FromWebviewMessage, type SelectEventMessage, type SortKey, type ToWebviewMessage } from '../src/shared/protocol';
 import { EventsTable } from './table';
 import { visibleText } from '../src/shared/visibleText';
 
@@ -33,6 +33,8 @@ const table = new EventsTable(
   (id) => vscode.postMessage({ type: 'requestRecord', id }),
   (shown, total) => { count.textContent = shown === total ? `${total} events` : `${shown} of ${total} events`; },
   (arn, kind) => vscode.postMessage({ type: 'openArn', arn, kind }),
+  (id) => vscode.postMessage({ type: 'rowSelected', id, found: true, marked: table.markedHeld(), origin: 'user' }),
+  (id) => vscode.postMessage({ type: 'openRecord', id }),
 );
 
 // The vscode-elements controls expose `value` / `checked` as properties.
@@ -42,6 +44,8 @@ const toggles = {
   unresolvedOnly: byId<HTMLElement & { checked: boolean }>('unresolved-only'),
   writesOnly: byId<HTMLElement & { checked: boolean }>('writes-only'),
 };
+const groupOnly = byId<HTMLElement & { checked: boolean }>('group-only');
+groupOnly.addEventListener('change', () => table.setGroupOnly(groupOnly.checked));
 
 function applyFilter(): void {
   table.setFilter({
@@ -93,6 +97,28 @@ export function revealRow(eventId: string): boolean {
   return table.revealRow(eventId);
 }
 
+/**
+ * Selects the row of a finding's or gap's event: a filter that hides it is cleared first (the user
+ * asked for that row), the group's other rows are marked and can be shown alone, and the host is
+ * told which row is selected once it is drawn.
+ */
+function selectEvent(msg: SelectEventMessage): void {
+  if (table.hides(msg.id)) {
+    textInput.value = '';
+    for (const t of Object.values(toggles)) t.checked = false;
+    applyFilter();
+  }
+  const group = msg.group ?? [];
+  groupOnly.checked = false;
+  const { found, marked } = table.select(msg.id, group);
+  groupOnly.hidden = marked < 2;
+  groupOnly.textContent = `Group only (${marked})`;
+  const label = msg.groupLabel !== undefined ? visibleText(msg.groupLabel) : 'group';
+  status.textContent = !found ? 'The selected event is not among these events.'
+    : marked > 1 ? `${label}: ${marked}${marked < group.length ? ` of its ${group.length}` : ''} events marked` : '';
+  vscode.postMessage({ type: 'rowSelected', id: msg.id, found, marked, origin: 'host' });
+}
+
 function reportRendered(rows: number): void {
   const visible = table.drawNow();
   vscode.postMessage({ type: 'rendered', rows, visibleRows: visible, firstRowsMs: performance.now() - receivedAt });
@@ -106,6 +132,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
       subject.textContent = visibleText(msg.subject);
       subject.title = visibleText(`${msg.subjectKind}: ${msg.subject}`);
       status.textContent = msg.partial ? 'Still reading…' : '';
+      if (msg.subject !== currentSubject) {
+        groupOnly.checked = false;
+        groupOnly.hidden = true;
+      }
       table.setRows(msg.rows, msg.subject === currentSubject);
       currentSubject = msg.subject;
       reportRendered(msg.rows.length);
@@ -116,6 +146,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
       break;
     case 'record':
       table.setRecord(msg.id, msg.json);
+      break;
+    case 'selectEvent':
+      selectEvent(msg);
       break;
     default:
       assertNever(msg);

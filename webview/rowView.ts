@@ -119,7 +119,12 @@ export function renderDetail(row: EventRow, json: string | undefined, height: nu
   pane.style.height = `${height}px`;
   const links = document.createElement('div');
   links.className = 'links';
-  links.append(openButton(`Activity of ${shortArn(row.principal)}`, row.principal, 'principal'),
+  const editor = document.createElement('button');
+  editor.className = 'open';
+  editor.textContent = 'Open Event JSON';
+  editor.title = 'Open the whole record in an editor';
+  editor.dataset.openRecord = row.id;
+  links.append(editor, openButton(`Activity of ${shortArn(row.principal)}`, row.principal, 'principal'),
     ...row.targets.slice(0, 5).map((t) => openButton(`Events of ${shortArn(t.arn)}`, t.arn, 'resource')));
   const pre = document.createElement('pre');
   pre.tabIndex = 0;

@@ -20,8 +20,11 @@ export class EventsTable {
   private filter: RowFilter = NO_FILTER;
   private sort: SortSpec = { key: 'time', descending: true };
   private expandedId: string | undefined;
-  /** The row last revealed (`revealRow`): drawn with aria-selected. */
+  /** The selected row (a finding's event the host asked for, or the row last clicked). */
   private selectedId: string | undefined;
+  /** Ids of the selected finding's or gap's group: drawn marked, and the only rows with `groupOnly`. */
+  private marked = new Set<string>();
+  private groupOnly = false;
   private readonly records = new Map<string, string | undefined>();
   private frame = 0;
   private readonly spacer: HTMLElement;
@@ -32,6 +35,8 @@ export class EventsTable {
     private readonly onRequestRecord: (id: string) => void,
     private readonly onShownChanged: (shown: number, total: number) => void,
     private readonly onOpenArn: (arn: string, kind: 'resource' | 'principal') => void,
+    private readonly onSelected: (id: string) => void = () => undefined,
+    private readonly onOpenRecord: (id: string) => void = () => undefined,
   ) {
     this.spacer = document.createElement('div');
     this.spacer.className = 'spacer';
@@ -57,6 +62,8 @@ export class EventsTable {
       this.records.clear();
       this.expandedId = undefined;
       this.selectedId = undefined;
+      this.marked = new Set();
+      this.groupOnly = false;
       this.scroller.scrollTop = 0;
     }
     this.recompute();
@@ -84,6 +91,48 @@ export class EventsTable {
 
   get sortSpec(): SortSpec {
     return this.sort;
+  }
+
+  /** True when row `id` is held but the filter hides it. */
+  hides(id: string): boolean {
+    return this.index.all.some((r) => r.id === id) && !this.shown.some((r) => r.id === id);
+  }
+
+  /**
+   * Selects row `id` and marks `group`: scrolls the row to the middle of the view and draws it now,
+   * so that when this returns the selected row is in the DOM. Returns whether the row is shown and
+   * how many rows of the group the table holds.
+   */
+  select(id: string, group: readonly string[] = []): { found: boolean; marked: number } {
+    this.selectedId = id;
+    this.marked = new Set(group);
+    if (this.groupOnly && this.marked.size === 0) this.groupOnly = false;
+    if (this.groupOnly) this.recompute();
+    const index = this.shown.findIndex((r) => r.id === id);
+    if (index >= 0) {
+      // The spacer must have the table's full height first, or the scroll position is clamped to
+      // the height of what was drawn before (rows just arrived, or Group only just turned off).
+      this.drawNow();
+      const top = rowTop(index, ROW_HEIGHT, this.expanded());
+      this.scroller.scrollTop = Math.max(0, top - Math.max(0, this.scroller.clientHeight - ROW_HEIGHT) / 2);
+    }
+    this.drawNow();
+    return { found: index >= 0, marked: this.markedHeld() };
+  }
+
+  /** How many of the marked group's rows the table holds (shown or filtered out). */
+  markedHeld(): number {
+    if (this.marked.size === 0) return 0;
+    let n = 0;
+    for (const r of this.index.all) if (this.marked.has(r.id)) n++;
+    return n;
+  }
+
+  /** Shows only the marked group's rows (or all rows again). */
+  setGroupOnly(on: boolean): void {
+    this.groupOnly = on && this.marked.size > 0;
+    this.recompute();
+    if (this.selectedId !== undefined) this.select(this.selectedId, [...this.marked]);
   }
 
   setRecord(id: string, json: string | undefined): void {
@@ -118,6 +167,7 @@ export class EventsTable {
 
   private recompute(): void {
     this.shown = this.index.rowsAt(this.index.visible(this.filter, this.sort));
+    if (this.groupOnly) this.shown = this.shown.filter((r) => this.marked.has(r.id));
     this.scroller.setAttribute('aria-rowcount', String(this.shown.length));
     this.onShownChanged(this.shown.length, this.index.size);
     this.schedule();
@@ -171,8 +221,12 @@ export class EventsTable {
       const isOpen = ex?.index === i;
       const el = renderRow(row, i, isOpen);
       if (row.id === this.selectedId) {
-        el.setAttribute('aria-selected', 'true');
         el.classList.add('selected');
+        el.setAttribute('aria-selected', 'true');
+      }
+      if (this.marked.has(row.id)) {
+        el.classList.add('in-group');
+        el.dataset.inGroup = '';
       }
       fragment.appendChild(el);
       if (isOpen) fragment.appendChild(renderDetail(row, this.records.get(row.id), DETAIL_HEIGHT));
@@ -200,16 +254,26 @@ export class EventsTable {
       this.onOpenArn(open.dataset.openArn, open.dataset.openKind === 'principal' ? 'principal' : 'resource');
       return;
     }
+    const record = (e.target as HTMLElement).closest<HTMLElement>('[data-open-record]');
+    if (record?.dataset.openRecord !== undefined) {
+      this.onOpenRecord(record.dataset.openRecord);
+      return;
+    }
     const rowEl = (e.target as HTMLElement).closest<HTMLElement>('.row');
     if (rowEl?.dataset.eventId !== undefined) {
       rowEl.focus({ preventScroll: true });
+      if (this.selectedId !== rowEl.dataset.eventId) {
+        this.selectedId = rowEl.dataset.eventId;
+        this.onSelected(rowEl.dataset.eventId);
+      }
       this.toggle(rowEl.dataset.eventId);
     }
   }
 
   private onKey(e: KeyboardEvent): void {
     const current = (e.target as HTMLElement).closest<HTMLElement>('.row');
-    const index = current ? Number(current.dataset.index) : -1;
+    // With no row focused yet, the keys move on from the selected row.
+    const index = current ? Number(current.dataset.index) : this.shown.findIndex((r) => r.id === this.selectedId);
     let next = index;
     if (e.key === 'ArrowDown') next = Math.min(this.shown.length - 1, index + 1);
     else if (e.key === 'ArrowUp') next = Math.max(0, index - 1);

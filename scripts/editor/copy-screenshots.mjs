@@ -13,6 +13,10 @@ const CHOSEN = [
   'events-unresolved-light.png',
   'events-unresolved-dark.png',
   'export-preview-light.png',
+  'findings-tree-light.png',
+  'findings-tree-dark.png',
+  'finding-row-light.png',
+  'finding-row-dark.png',
 ];
 
 mkdirSync(TO, { recursive: true });

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { CheckResult } from '../core/model';
-import type { RenderedMessage } from '../shared/protocol';
+import type { RenderedMessage, RowSelectedMessage } from '../shared/protocol';
+import { escapeNotice, escapeTerminal } from '../core/report/escape';
+import { showFindingsCounts, type CountsShown } from './findingsCounts';
+import { openRecordDocument } from './panels/recordDocument';
 import { registerAllCommands } from './commands';
 import type { CommandContext } from './commands/context';
 import { inputsFromSettings } from './commands/loadCommands';
@@ -42,6 +45,10 @@ export interface TagTrailApi {
   timings(): Timings;
   /** The last `rendered` report of each open events panel. */
   panelRenders(): Record<string, RenderedMessage | undefined>;
+  /** The last selection each open events panel acknowledged (`row selected: <id>`). */
+  panelSelections(): Record<string, RowSelectedMessage | undefined>;
+  /** What the Findings view's title and the counts status bar item show. */
+  findingsCounts(): CountsShown;
   eventCount(): number;
 }
 
@@ -65,6 +72,18 @@ export function activate(context: vscode.ExtensionContext): TagTrailApi {
     timings.findingsRootsMs = ms;
   };
   const panels = new EventsPanels(context.extensionUri, session);
+  panels.onSelected = (subject, ack) => {
+    if (ack.found) log.info(escapeTerminal(`row selected: ${ack.id}${ack.marked > 1 ? ` (${ack.marked} events of its group marked)` : ''}`));
+    else if (ack.origin === 'host') {
+      log.warn(`row not in the events panel of ${escapeTerminal(subject.arn)}: ${escapeTerminal(ack.id)}`);
+      void vscode.window.showWarningMessage(escapeNotice(`TagTrail: event ${ack.id} is not among the events of this panel.`), 'Open Event JSON')
+        .then((pick) => { if (pick) void vscode.commands.executeCommand('tagtrail.openEventJson', { eventKey: ack.id }); });
+    }
+  };
+  panels.onOpenRecord = (ev) => { void openRecordDocument(ev); };
+  // A tree view, not a bare provider: its title carries the counts (description and badge).
+  const findingsView = vscode.window.createTreeView('tagtrail.findings', { treeDataProvider: findings });
+  const counts = showFindingsCounts(session, findingsView);
   let idle: Promise<unknown> = Promise.resolve();
 
   const ctx: CommandContext = {
@@ -89,7 +108,7 @@ export function activate(context: vscode.ExtensionContext): TagTrailApi {
     vscode.window.registerTreeDataProvider('tagtrail.products', products),
     vscode.window.registerTreeDataProvider('tagtrail.principals', principals),
     vscode.window.registerTreeDataProvider('tagtrail.resources', resources),
-    vscode.window.registerTreeDataProvider('tagtrail.findings', findings),
+    findingsView, counts.disposable,
     vscode.window.registerTreeDataProvider('tagtrail.coverage', coverage),
     session.onDidChange((what) => {
       if (what === 'inventory' && timings.activationToInventoryMs === undefined) timings.activationToInventoryMs = Date.now() - activatedAt;
@@ -123,6 +142,8 @@ export function activate(context: vscode.ExtensionContext): TagTrailApi {
     reload: () => ctx.load(inputsFromSettings(ctx)),
     timings: () => ({ ...timings }),
     panelRenders: () => panels.rendered(),
+    panelSelections: () => panels.selections(),
+    findingsCounts: () => counts.shown(),
     eventCount: () => session.store.size,
   };
 }

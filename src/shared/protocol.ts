@@ -40,7 +40,22 @@ export interface RecordMessage {
   json: string | undefined;
 }
 
-export type ToWebviewMessage = ShowEventsMessage | AppendEventsMessage | RecordMessage;
+/**
+ * Selects one row (a finding's or gap's event): the table drops any filter that hides it, scrolls
+ * it into the middle of the view and marks it selected; `group` marks the other events of the same
+ * finding or gap group. Posted after the last rows of the fill it belongs to.
+ */
+export interface SelectEventMessage {
+  type: 'selectEvent';
+  /** The row id: the event's eventID, else `source#position` (eventRows.ts `eventKey`). */
+  id: string;
+  /** Row ids of the whole group, the selected one included; absent for a single event. */
+  group?: string[];
+  /** What the group is, for the panel's status line (e.g. `GetObject ×25`). */
+  groupLabel?: string;
+}
+
+export type ToWebviewMessage = ShowEventsMessage | AppendEventsMessage | RecordMessage | SelectEventMessage;
 
 // ---- webview -> host ----
 
@@ -70,7 +85,26 @@ export interface RenderedMessage {
   firstRowsMs: number;
 }
 
-export type FromWebviewMessage = ReadyMessage | RequestRecordMessage | OpenArnMessage | RenderedMessage;
+/**
+ * The acknowledgement of a selection: the row is selected and drawn in view (`found`), or the panel
+ * does not hold it. `marked` counts the group's rows the panel holds. `origin` says whether the host
+ * asked (`selectEvent`) or the user clicked a row.
+ */
+export interface RowSelectedMessage {
+  type: 'rowSelected';
+  id: string;
+  found: boolean;
+  marked: number;
+  origin: 'host' | 'user';
+}
+
+/** The user asked for a row's record as a JSON document in an editor. */
+export interface OpenRecordMessage {
+  type: 'openRecord';
+  id: string;
+}
+
+export type FromWebviewMessage = ReadyMessage | RequestRecordMessage | OpenArnMessage | RenderedMessage | RowSelectedMessage | OpenRecordMessage;
 
 /** Narrows untrusted input (anything posted to the host) to a known message, or undefined. */
 export function parseFromWebview(data: unknown): FromWebviewMessage | undefined {
@@ -89,6 +123,12 @@ export function parseFromWebview(data: unknown): FromWebviewMessage | undefined 
       return typeof m.rows === 'number' && typeof m.visibleRows === 'number' && typeof m.firstRowsMs === 'number'
         ? { type: 'rendered', rows: m.rows, visibleRows: m.visibleRows, firstRowsMs: m.firstRowsMs }
         : undefined;
+    case 'rowSelected':
+      return typeof m.id === 'string' && typeof m.found === 'boolean' && typeof m.marked === 'number' && (m.origin === 'host' || m.origin === 'user')
+        ? { type: 'rowSelected', id: m.id, found: m.found, marked: m.marked, origin: m.origin }
+        : undefined;
+    case 'openRecord':
+      return typeof m.id === 'string' ? { type: 'openRecord', id: m.id } : undefined;
     default:
       return undefined;
   }

@@ -3,7 +3,7 @@ import type { CommandContext } from './context';
 import { selectProfile, selectRegions } from './awsCommands';
 import { refresh, openDemo, loadFiles } from './loadCommands';
 import { checkViolations } from './checkViolations';
-import { showEvents, showActivity, openFinding } from './showEvents';
+import { showEvents, showActivity, openFinding, openEventJson } from './showEvents';
 import { exportMarkdown } from './exportMarkdown';
 import { proposeGuardrails } from './proposeGuardrails';
 import { filterPrincipals, filterResources, clearFilter, copyArn } from './listCommands';
@@ -21,6 +21,7 @@ export type CommandId =
   | 'tagtrail.loadFiles'
   | 'tagtrail.showLog'
   | 'tagtrail.openFinding'
+  | 'tagtrail.openEventJson'
   | 'tagtrail.copyArn'
   | 'tagtrail.filterPrincipals'
   | 'tagtrail.filterResources'
@@ -42,6 +43,7 @@ export const COMMANDS: Record<CommandId, Handler> = {
   'tagtrail.loadFiles': loadFiles,
   'tagtrail.showLog': (ctx) => ctx.log.show(),
   'tagtrail.openFinding': openFinding,
+  'tagtrail.openEventJson': openEventJson,
   'tagtrail.copyArn': copyArn,
   'tagtrail.filterPrincipals': filterPrincipals,
   'tagtrail.filterResources': filterResources,

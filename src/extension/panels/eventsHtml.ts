@@ -42,6 +42,7 @@ export function eventsHtml(cspSource: string, nonce: string, scriptUri: string, 
   <vscode-checkbox id="violations-only">Violations only</vscode-checkbox>
   <vscode-checkbox id="unresolved-only">Unresolved only</vscode-checkbox>
   <vscode-checkbox id="writes-only">Writes only</vscode-checkbox>
+  <vscode-checkbox id="group-only" hidden>Group only</vscode-checkbox>
 </div>
 <div role="table" aria-label="CloudTrail events" id="table">
   <div id="header" class="grid" role="row">${header}</div>

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ResolvedEvent } from '../../core/model';
-import { assertNever, parseFromWebview, type RenderedMessage, type ToWebviewMessage } from '../../shared/protocol';
+import { assertNever, parseFromWebview, type RenderedMessage, type RowSelectedMessage, type SelectEventMessage, type ToWebviewMessage } from '../../shared/protocol';
 import { rowsFor } from '../model/eventRows';
 import type { Session } from '../session';
 import { eventsHtml, makeNonce } from './eventsHtml';
@@ -14,6 +14,17 @@ const CHUNK = 10_000;
 
 type Subject = { kind: 'resource' | 'principal'; arn: string };
 
+/** A row to select once the rows are in: the event's key, and its group's keys to mark. */
+export type Selection = Omit<SelectEventMessage, 'type'>;
+
+/** What a panel tells its owner about besides rows: an acknowledged selection, a record asked for in an editor. */
+interface PanelHooks {
+  onOpenArn(s: Subject): void;
+  onSelected(subject: Subject, ack: RowSelectedMessage): void;
+  onOpenRecord(ev: ResolvedEvent): void;
+  onDispose(): void;
+}
+
 /** One webview panel showing the events of one resource or principal. */
 class EventsPanel implements vscode.Disposable {
   private ready = false;
@@ -23,9 +34,13 @@ class EventsPanel implements vscode.Disposable {
   private generation = 0;
   private readonly subs: vscode.Disposable[] = [];
   lastRendered: RenderedMessage | undefined;
+  /** The webview's last acknowledged selection. */
+  lastSelected: RowSelectedMessage | undefined;
+  /** The selection to restore when the page reloads (it is not retained while hidden). */
+  private selection: Selection | undefined;
 
   constructor(readonly panel: vscode.WebviewPanel, private subject: Subject, extensionUri: vscode.Uri,
-    private readonly session: Session, private readonly onOpenArn: (s: Subject) => void, onDispose: () => void) {
+    private readonly session: Session, private readonly hooks: PanelHooks, selection?: Selection) {
     const webview = panel.webview;
     const nonce = makeNonce();
     const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString();
@@ -33,20 +48,28 @@ class EventsPanel implements vscode.Disposable {
     webview.html = eventsHtml(webview.cspSource, nonce, script, style);
     this.subs.push(
       webview.onDidReceiveMessage((data: unknown) => this.onMessage(data)),
-      panel.onDidDispose(() => { onDispose(); this.dispose(); }),
+      panel.onDidDispose(() => { hooks.onDispose(); this.dispose(); }),
+      // A hidden panel's page is gone (not retained): what is posted meanwhile waits for its `ready`.
+      panel.onDidChangeViewState((e) => { if (!e.webviewPanel.visible) this.ready = false; }),
     );
-    this.fill();
+    this.selection = selection;
+    this.fill(selection);
   }
 
-  /** Points the panel at another subject, or refreshes it after new events arrived. */
-  show(subject: Subject): void {
+  /**
+   * Points the panel at another subject, or refreshes it after new events arrived; with a
+   * selection, that row is selected once the rows are in and the keyboard stays where it was.
+   */
+  show(subject: Subject, selection?: Selection): void {
     this.subject = subject;
     this.panel.title = titleOf(subject);
-    this.fill();
-    this.panel.reveal(undefined, false);
+    if (selection) this.selection = selection;
+    this.fill(selection);
+    this.panel.reveal(undefined, selection !== undefined);
   }
 
-  fill(): void {
+  /** Sends the subject's rows in slices, then `select` (after the last slice, so its row is there). */
+  fill(select?: Selection): void {
     const products = this.session.products;
     if (!products) return;
     const events = this.subject.kind === 'resource' ? this.session.store.forResourcePanel(this.subject.arn) : this.session.store.forPrincipal(this.subject.arn);
@@ -59,7 +82,14 @@ class EventsPanel implements vscode.Disposable {
     this.flush();
     // The rest is built in slices between other work: the first rows show while 50,000 are judged.
     const slice = (from: number): void => {
-      if (generation !== this.generation || from >= events.length) return;
+      if (generation !== this.generation) return;
+      if (from >= events.length) {
+        if (select) {
+          this.pending.push({ type: 'selectEvent', ...select });
+          this.flush();
+        }
+        return;
+      }
       const rows = rowsFor(events.slice(from, from + CHUNK), products, this.session.store.rows, byId).rows;
       this.pending.push({ type: 'appendEvents', rows, partial: partial || from + CHUNK < events.length });
       this.flush();
@@ -81,7 +111,7 @@ class EventsPanel implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         // A reloaded webview (e.g. after being hidden) says ready again and needs its rows again.
-        if (this.pending.length === 0) this.fill();
+        if (this.pending.length === 0) this.fill(this.selection);
         else this.flush();
         break;
       case 'requestRecord': {
@@ -92,11 +122,21 @@ class EventsPanel implements vscode.Disposable {
         break;
       }
       case 'openArn':
-        this.onOpenArn({ kind: msg.kind, arn: msg.arn });
+        this.hooks.onOpenArn({ kind: msg.kind, arn: msg.arn });
         break;
       case 'rendered':
         this.lastRendered = msg;
         break;
+      case 'rowSelected':
+        this.lastSelected = msg;
+        if (msg.found && this.selection) this.selection = { ...this.selection, id: msg.id };
+        this.hooks.onSelected(this.subject, msg);
+        break;
+      case 'openRecord': {
+        const ev = this.byId.get(msg.id);
+        if (ev) this.hooks.onOpenRecord(ev);
+        break;
+      }
       default:
         assertNever(msg);
     }
@@ -120,6 +160,10 @@ function titleOf(s: Subject): string {
 export class EventsPanels implements vscode.Disposable {
   private readonly panels = new Map<string, EventsPanel>();
   private readonly sub: vscode.Disposable;
+  /** Told of every acknowledged selection (the log line, a notice when the row is not there). */
+  onSelected?: (subject: Subject, ack: RowSelectedMessage) => void;
+  /** Opens an event's record in an editor (the row's Open Event JSON). */
+  onOpenRecord?: (ev: ResolvedEvent) => void;
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly session: Session) {
     this.sub = session.onDidChange((what) => {
@@ -127,21 +171,34 @@ export class EventsPanels implements vscode.Disposable {
     });
   }
 
-  /** Opens (or reveals) the panel of a resource's or principal's events. */
-  open(subject: Subject): void {
+  /**
+   * Opens (or reveals) the panel of a resource's or principal's events; with `select`, that row is
+   * selected and scrolled to, and the focus stays where it was (a user stepping through findings).
+   */
+  open(subject: Subject, select?: Selection): void {
     const key = `${subject.kind}:${subject.arn}`;
     const existing = this.panels.get(key);
     if (existing) {
-      existing.show(subject);
+      existing.show(subject, select);
       return;
     }
-    const panel = vscode.window.createWebviewPanel('tagtrail.events', titleOf(subject), vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel('tagtrail.events', titleOf(subject), { viewColumn: vscode.ViewColumn.Active, preserveFocus: select !== undefined }, {
       enableScripts: true,
       retainContextWhenHidden: false,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
     });
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'tagtrail.svg');
-    this.panels.set(key, new EventsPanel(panel, subject, this.extensionUri, this.session, (s) => this.open(s), () => this.panels.delete(key)));
+    this.panels.set(key, new EventsPanel(panel, subject, this.extensionUri, this.session, {
+      onOpenArn: (s) => this.open(s),
+      onSelected: (s, ack) => this.onSelected?.(s, ack),
+      onOpenRecord: (ev) => this.onOpenRecord?.(ev),
+      onDispose: () => this.panels.delete(key),
+    }, select));
+  }
+
+  /** The last acknowledged selection of each open panel. */
+  selections(): Record<string, RowSelectedMessage | undefined> {
+    return Object.fromEntries([...this.panels.entries()].map(([k, p]) => [k, p.lastSelected]));
   }
 
   /** The last `rendered` report of each open panel (timings for tests and benchmarks). */

@@ -5,6 +5,7 @@ import { shortTime, timeRange } from '../../core/report/shorten';
 import type { Session } from '../session';
 import { arnParts } from '../model/arnParts';
 import { count, type TreeNode } from './treeNode';
+import { entryKey, latestOf, type EventTarget } from './eventTarget';
 
 const SEVERITIES: Severity[] = ['write', 'denied', 'read'];
 const SEVERITY_ICON: Record<Severity, vscode.ThemeIcon> = {
@@ -21,8 +22,14 @@ const GAP_LABEL: Record<GapKind, string> = {
 /** Nodes per list: beyond it the exported report (Markdown or JSON) is the place to read them all. */
 const MAX_LEAVES = 1_000;
 
-function openCommand(eventKey: string): vscode.Command {
-  return { command: 'tagtrail.openFinding', title: 'Open Event', arguments: [{ eventKey }] };
+/** A click selects the event's row in its events panel (tagtrail.openFinding). */
+function openCommand(target: EventTarget): vscode.Command {
+  return { command: 'tagtrail.openFinding', title: 'Show in Events Panel', arguments: [{ target }] };
+}
+
+/** The node fields that open `target`: on a click, and for the context menu's commands. */
+function opens(target: EventTarget): Pick<TreeNode, 'eventKey' | 'target' | 'command'> {
+  return { eventKey: target.eventKey, target, command: openCommand(target) };
 }
 
 function leaves<T>(items: T[], make: (x: T) => TreeNode, what = 'more'): TreeNode[] {
@@ -31,16 +38,15 @@ function leaves<T>(items: T[], make: (x: T) => TreeNode, what = 'more'): TreeNod
   return out;
 }
 
-/** One event of a group: its time and session, opening the event. */
-function eventNode(e: EventEntry, contextValue: string, arn: string | undefined): TreeNode {
+/** One event of a group: its time and session, opening the event with its group marked. */
+function eventNode(e: EventEntry, contextValue: string, arn: string | undefined, group: Omit<EventTarget, 'eventKey'>): TreeNode {
   return {
     label: shortTime(e.eventTime) || '(no time)',
     description: [e.session, e.resourceArn && e.resourceArn !== arn ? arnParts(e.resourceArn).name : undefined, e.errorCode].filter(Boolean).join(' · '),
     tooltip: [`event ${e.eventID}`, e.eventTime, e.resourceArn, e.reason, e.productSource === 'history' && `product from the tag history at the time${e.historyRef ? ` (${e.historyRef})` : ''}`, e.sourceIPAddress && `from ${e.sourceIPAddress}`, e.source && `${e.source}${e.position !== undefined ? `:${e.position}` : ''}`].filter(Boolean).join('\n'),
     contextValue,
     ...(e.resourceArn !== undefined ? { arn: e.resourceArn } : arn !== undefined ? { arn } : {}),
-    eventKey: e.eventID || e.source,
-    command: openCommand(e.eventID || e.source),
+    ...opens({ ...group, eventKey: entryKey(e) }),
   };
 }
 
@@ -63,8 +69,11 @@ function groupNode(g: FindingGroup): TreeNode {
     icon: SEVERITY_ICON[g.severity],
     arn: g.resource.arn,
   };
-  if (g.count === 1 && first) return { ...node, eventKey: first.eventID || first.source, command: openCommand(first.eventID || first.source) };
-  return { ...node, ...(first ? { eventKey: first.eventID || first.source } : {}), children: () => leaves(g.events, (e) => eventNode(e, `finding:${e.severity ?? g.severity}`, g.resource.arn), 'more events') };
+  if (g.count === 1 && first) return { ...node, ...opens({ eventKey: entryKey(first), resourceArn: g.resource.arn }) };
+  // A group opens on its latest event (the top of the panel's newest-first order), its others marked.
+  const latest = latestOf(g.events);
+  const group = { resourceArn: g.resource.arn, group: g.events, groupLabel: node.label };
+  return { ...node, ...(latest ? opens({ ...group, eventKey: entryKey(latest) }) : {}), children: () => leaves(g.events, (e) => eventNode(e, `finding:${e.severity ?? g.severity}`, g.resource.arn, group), 'more events') };
 }
 
 function pairNodes(groups: FindingGroup[]): TreeNode[] {
@@ -104,8 +113,13 @@ function gapGroupNode(g: GapGroup): TreeNode {
     icon: new vscode.ThemeIcon('question'),
     ...(g.by !== 'action' ? { arn: g.subject } : {}),
   };
-  if (g.count === 1 && first) return { ...node, eventKey: first.eventID || first.source, command: openCommand(first.eventID || first.source) };
-  return { ...node, children: () => leaves(g.events, (e) => eventNode(e, `gap:${g.kind}`, g.by === 'resource' ? g.subject : undefined), 'more events') };
+  // An unowned resource's gaps open in its events panel; the others in the caller's activity panel,
+  // the one thing known for sure about an event whose target is unknown (or whose caller is unowned).
+  const where = g.kind === 'unowned-resource' && g.subject !== '' ? { resourceArn: g.subject } : {};
+  if (g.count === 1 && first) return { ...node, ...opens({ ...where, eventKey: entryKey(first) }) };
+  const latest = latestOf(g.events);
+  const group = { ...where, group: g.events, groupLabel: node.label };
+  return { ...node, ...(latest ? opens({ ...group, eventKey: entryKey(latest) }) : {}), children: () => leaves(g.events, (e) => eventNode(e, `gap:${g.kind}`, g.by === 'resource' ? g.subject : undefined, group), 'more events') };
 }
 
 function gapsNode(groups: GapGroup[], total: number): TreeNode {
@@ -171,12 +185,14 @@ function grouped(findings: Finding[], gaps: Gap[], streamed?: Finding[]): { find
   return cache;
 }
 
-/** The Findings view's description: counts of findings, groups and gaps (empty before a check). */
+/**
+ * The Findings view's description: counts of findings and gaps (empty before a check). Short, so
+ * that it fits beside the title in a side bar of the default width; the pairs count their groups.
+ */
 export function findingsViewDescription(session: Session): string {
   const r = session.lastResult;
   if (!r) return session.partialFindings.length > 0 ? `${count(session.partialFindings.length, 'finding')} so far` : '';
-  const g = grouped(r.findings, r.gaps, session.streamedFindings);
-  return `${count(r.stats.findings, 'finding')} in ${count(g.findingGroups.length, 'group')} · ${count(r.stats.gaps, 'gap')}`;
+  return `${count(r.stats.findings, 'finding')} · ${count(r.stats.gaps, 'gap')}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { visibleText } from '../../shared/visibleText';
+import type { EventTarget } from './eventTarget';
 
 /**
  * One node of any TagTrail tree. Children are computed on expansion only, so that a product with
@@ -21,6 +22,8 @@ export interface TreeNode {
   arn?: string;
   product?: string;
   eventKey?: string;
+  /** A finding's or gap's event: where it opens (tagtrail.openFinding). */
+  target?: EventTarget;
 }
 
 /** A plain serialisable picture of a tree, for extension-host tests. */
@@ -28,6 +31,8 @@ export interface TreeSnapshot {
   label: string;
   description?: string;
   contextValue: string;
+  /** The id and arguments of the command a click runs, for tests that click through the host. */
+  command?: { command: string; arguments: unknown[] };
   children?: TreeSnapshot[];
 }
 
@@ -80,6 +85,7 @@ export class NodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       label: n.label,
       ...(n.description !== undefined ? { description: n.description } : {}),
       contextValue: n.contextValue,
+      ...(n.command ? { command: { command: n.command.command, arguments: n.command.arguments ?? [] } } : {}),
       ...(n.children && d > 1 ? { children: walk(n.children(), d - 1) } : {}),
     }));
     return walk(this.roots(), depth);

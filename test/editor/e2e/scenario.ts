@@ -14,6 +14,7 @@ import { demoSource } from '../../../src/core/source/fileSource';
 import { checkSource } from '../../../src/core/source/runner';
 import { groupResult, type FindingGroup } from '../../../src/core/report/group';
 import type { Steps } from './steps';
+import { findingSteps } from './findingSteps';
 import { acceptQuickInput, collapseAll, contextMenu, openContainer, row, rowLabels, view, waitForWorkbench, webviewFrame } from './workbench';
 
 interface Expected {
@@ -137,6 +138,8 @@ async function startState(ctx: ScenarioContext): Promise<void> {
   await clearNotifications(page);
   await openContainer(page);
   await collapseAll(page, 'Products');
+  // An expanded pair can push the Coverage gaps row out of view, where ensureDemo waits for it.
+  await collapseAll(page, 'Findings');
 }
 
 /** The demo account loaded and checked (loads it through the palette if it is not). */
@@ -292,6 +295,20 @@ export async function scenario(steps: Steps, ctx: ScenarioContext): Promise<void
     await frame.locator('body.vscode-dark').waitFor();
     await checkHighlighted(`Activity: ${PRINCIPAL}`);
     await shot('events-unresolved-dark.png');
+  });
+
+  await findingSteps(steps, {
+    page, expected, shot, demo,
+    setTheme: (theme, cls) => setTheme(page, theme, cls),
+    // A step before may have checked one product: these pictures and counts are of all products.
+    allProducts: async () => {
+      if ((await view(page, 'Findings').locator('.label-name', { hasText: /^Scope: / }).count()) === 0) return;
+      await runCommand(page, 'TagTrail: Check Violations');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'All products' }).first().click();
+      await view(page, 'Findings').locator('.label-name', { hasText: /^Scope: / }).first().waitFor({ state: 'detached' });
+      await row(page, 'Findings', 'Check running…').waitFor({ state: 'detached' });
+      await clearNotifications(page);
+    },
   });
 
   await steps.run(`right-click ${PRODUCT} → Export Findings to Markdown writes the file and previews it`, async () => {

@@ -14,3 +14,14 @@ test('malformed or unknown messages are rejected', () => {
     assert.equal(parseFromWebview(bad), undefined, JSON.stringify(bad));
   }
 });
+
+test('a selection acknowledgement and an open-record request keep only their own, well-typed fields', () => {
+  assert.deepEqual(parseFromWebview({ type: 'rowSelected', id: 'e1', found: true, marked: 3, origin: 'host', html: '<b>' }),
+    { type: 'rowSelected', id: 'e1', found: true, marked: 3, origin: 'host' });
+  assert.deepEqual(parseFromWebview({ type: 'openRecord', id: 'e1' }), { type: 'openRecord', id: 'e1' });
+  for (const bad of [{ type: 'rowSelected', id: 'e1', found: 'yes', marked: 0, origin: 'host' },
+    { type: 'rowSelected', id: 'e1', found: true, marked: 0, origin: 'page' }, { type: 'rowSelected', found: true, marked: 0, origin: 'user' },
+    { type: 'openRecord' }, { type: 'openRecord', id: ['e1'] }]) {
+    assert.equal(parseFromWebview(bad), undefined, JSON.stringify(bad));
+  }
+});
