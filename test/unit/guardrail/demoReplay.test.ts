@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoGuardrail } from './demoRun';
+import { demoGuardrail, DEMO_FINDINGS } from './demoRun';
 import { policyProblems } from '../../../src/core/guardrail/policy';
 
 test('demo: every cross-product finding on a guardable action is denied; nothing same-product, shared or exempted is broken', async () => {
   const r = await demoGuardrail();
   const findings = r.result.findings;
-  assert.equal(findings.length, 41);
+  assert.equal(findings.length, DEMO_FINDINGS);
   // Each finding (event and resource product) is one listed cross-product access, and is denied.
   for (const f of findings) {
     const hit = r.replay.listed.find((l) => l.item.relation === 'cross' && l.item.examples.some((e) => e.eventID === f.eventID) && l.item.resourceProduct === f.resource.product);
@@ -16,7 +16,7 @@ test('demo: every cross-product finding on a guardable action is denied; nothing
   }
   assert.equal(r.replay.byOutcome.broken, 0);
   assert.equal(r.replay.byOutcome.missed, 0);
-  assert.equal(r.replay.byRelation['cross']?.denied, 41);
+  assert.equal(r.replay.byRelation['cross']?.denied, DEMO_FINDINGS);
   for (const rel of ['same', 'shared', 'exempted', 'untagged', 'service']) {
     const row = r.replay.byRelation[rel] ?? {};
     assert.deepEqual(Object.keys(row), ['allowed'], `${rel}: ${JSON.stringify(row)}`);

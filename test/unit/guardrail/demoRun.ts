@@ -1,4 +1,5 @@
 /** The demo account's guardrail run, made once per test file (every form, actions seen). */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { demoSource } from '../../../src/core/source/fileSource';
 import { checkSource } from '../../../src/core/source/runner';
@@ -8,6 +9,8 @@ import { runGuardrail, type GuardrailRun } from '../../../src/core/guardrail/run
 import type { CheckResult, ProductMapping } from '../../../src/core/model';
 
 export const DEMO = path.resolve(__dirname, '../../../demo');
+/** How many findings demo/expected.json lists: each is a cross-product access the guardrails must deny. */
+export const DEMO_FINDINGS = (JSON.parse(readFileSync(path.join(DEMO, 'expected.json'), 'utf8')) as { findings: unknown[] }).findings.length;
 
 let run: Promise<GuardrailRun> | undefined;
 export function demoGuardrail(): Promise<GuardrailRun> {
