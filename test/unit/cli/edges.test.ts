@@ -50,7 +50,7 @@ test('live: the current profile is used without --profile; stderr has no SDK war
     const byEnv = await runBundled(['check', '--region', 'eu-west-1', ...WINDOW, '--format', 'json'], { ...env(), AWS_PROFILE: 'demo' });
     // The demo's trails leave one bucket without data events: the check is incomplete (4), not clean.
     assert.equal(byEnv.status, 4, byEnv.stderr);
-    assert.match(byEnv.stderr, /incomplete: 1 of 44 resources in scope invisible to the trail/);
+    assert.match(byEnv.stderr, /incomplete: 1 of 45 resources in scope invisible to the trail/);
     assert.match(byEnv.stderr.split('\n')[0]!, /^tagtrail: AWS profile demo \(AWS_PROFILE\): no --events given, so the account of the current profile is checked$/);
     assert.ok((JSON.parse(byEnv.stdout) as { findings: unknown[] }).findings.length > 0);
     assert.doesNotMatch(byEnv.stderr, FOREIGN);

@@ -22,12 +22,12 @@ interface CoverageJson {
 test('check --trail-config on the demo: every inventoried resource in coverage.resources, the bucket without data events, the stopped trail, the region without a trail', { skip }, async () => {
   const r = await runCli([...ARGS, '--trail-config', join(DEMO, 'trail-config'), '--format', 'json'], DEMO);
   assert.equal(r.status, 4, 'invisible resources make the check incomplete');
-  assert.match(r.stderr, /incomplete: 1 of 44 resources in scope invisible to the trail \(data events not logged: 1, management events not logged: 0\)/);
+  assert.match(r.stderr, /incomplete: 1 of 45 resources in scope invisible to the trail \(data events not logged: 1, management events not logged: 0\)/);
   assert.match(r.stderr, /incomplete: no logging trail in eu-central-1/);
   const json = JSON.parse(r.stdout) as CoverageJson;
   const c = json.coverage;
   assert.equal(c.known, true);
-  assert.equal(c.resources.length, 44);
+  assert.equal(c.resources.length, 45);
   for (const x of c.resources) {
     assert.deepEqual(Object.keys(x).filter((k) => ['arn', 'product', 'dataEvents', 'managementEvents', 'why'].includes(k)).sort(), ['arn', 'dataEvents', 'managementEvents', 'product', 'why']);
     assert.ok(['logged', 'not-logged', 'not-applicable', 'unknown'].includes(x.dataEvents));
@@ -69,7 +69,7 @@ test('without --trail-config coverage is unknown, said in the report, and does n
   assert.equal(r.status, 0, r.stderr);
   const c = (JSON.parse(r.stdout) as CoverageJson).coverage;
   assert.equal(c.known, false);
-  assert.equal(c.resources.length, 44);
+  assert.equal(c.resources.length, 45);
   assert.ok(c.resources.every((x) => x.managementEvents === 'unknown'), 'never logged when nothing was read');
   const text = await runCli([...ARGS, '--format', 'text'], DEMO);
   assert.match(text.stdout, /Trail coverage: trail coverage unknown: no trail configuration was read/);
@@ -77,7 +77,7 @@ test('without --trail-config coverage is unknown, said in the report, and does n
 
 test('text and Markdown reports carry the summary line and the Coverage section', { skip }, async () => {
   const text = await runCli([...ARGS, '--trail-config', join(DEMO, 'trail-config'), '--format', 'text'], DEMO);
-  assert.match(text.stdout, /^Trail coverage: 1 of 44 resources in scope invisible to the trail/m);
+  assert.match(text.stdout, /^Trail coverage: 1 of 45 resources in scope invisible to the trail/m);
   assert.match(text.stdout, /^Coverage: what the trail can see of each resource in scope$/m);
   assert.match(text.stdout, /catalog-audit: STOPPED, eu-west-1 only/);
   assert.match(text.stdout, /Regions: eu-central-1 NO TRAIL/);
@@ -86,7 +86,7 @@ test('text and Markdown reports carry the summary line and the Coverage section'
   // Scope notes (`Note: …`) are laid out by the report's own scope lines; the coverage lines fit 100 columns.
   for (const line of text.stdout.split('\n').filter((l) => !l.startsWith('Note: '))) assert.ok(line.length <= 100, `line over 100 columns: ${line}`);
   const md = await runCli([...ARGS, '--trail-config', join(DEMO, 'trail-config'), '--format', 'md'], DEMO);
-  assert.match(md.stdout, /\*\*Trail coverage:\*\* 1 of 44 resources in scope invisible/);
+  assert.match(md.stdout, /\*\*Trail coverage:\*\* 1 of 45 resources in scope invisible/);
   assert.match(md.stdout, /## Coverage: what the trail can see/);
   assert.match(md.stdout, /\| catalog-audit \| STOPPED \| eu-west-1 \|/);
   assert.match(md.stdout, /\| eu-central-1 \| no-trail \|/);

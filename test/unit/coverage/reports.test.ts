@@ -26,7 +26,7 @@ test('SARIF: coverage as run-level notes, schema-valid; the invisible bucket and
   assert.deepEqual(sarifErrors(log), []);
   const notes = log.runs[0]!.invocations[0]!.toolExecutionNotifications.filter((n) => n.descriptor?.id.startsWith('tagtrail/coverage'));
   assert.ok(notes.every((n) => n.level === 'note'));
-  assert.match(notes[0]!.message.text, /^Trail coverage: 1 of 44 resources in scope invisible/);
+  assert.match(notes[0]!.message.text, /^Trail coverage: 1 of 45 resources in scope invisible/);
   assert.ok(notes.some((n) => /No logging trail in eu-central-1/.test(n.message.text)));
   assert.deepEqual(notes.filter((n) => n.properties).map((n) => n.properties!.arn), ['arn:aws:s3:::config-bucket-111122223333']);
   assert.equal(log.runs[0]!.properties.coverage.invisible, 1);

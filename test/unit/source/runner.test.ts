@@ -36,7 +36,7 @@ test('the demo through its source: the expected findings, and the same counts af
   assert.equal(run.result.stats.recordsRead, 1532);
   // The demo's trail configuration leaves a bucket without data events and a region without a trail.
   assert.deepEqual(run.result.incomplete, [
-    '1 of 44 resources in scope invisible to the trail (data events not logged: 1, management events not logged: 0): what they did there is not in the events (see Coverage)',
+    '1 of 45 resources in scope invisible to the trail (data events not logged: 1, management events not logged: 0): what they did there is not in the events (see Coverage)',
     'no logging trail in eu-central-1',
   ]);
   for (const again of [await recheckSource(run, { held }), await recheckSource(run, {})]) {
@@ -46,7 +46,7 @@ test('the demo through its source: the expected findings, and the same counts af
   }
   const one = await recheckSource(run, { product: 'catalog', held });
   assert.equal(one.result.scope.product, 'catalog');
-  assert.ok(one.result.stats.findings > 0 && one.result.stats.findings < 41);
+  assert.ok(one.result.stats.findings > 0 && one.result.stats.findings < run.result.stats.findings);
   await assert.rejects(recheckSource(run, { product: 'Catalog', held }), (e: unknown) => e instanceof ArgumentError && /did you mean catalog/.test(e.message));
 });
 

@@ -55,9 +55,12 @@ test('tagtrail check --profile --inventory-source config finds what the tagging 
     const args = ['check', '--profile', 'demo', ...regions.flatMap((r) => ['--region', r]), '--trail-bucket', `s3://${DEMO_BUCKET}`, '--mapping', join(DEMO, 'mapping.json'),
       '--since', '2026-10-01T00:00:00Z', '--until', '2026-10-13T00:00:00Z', '--format', 'json'];
     const tagging = await runBundled(args, env);
-    const config = await runBundled([...args, '--inventory-source', 'config'], env);
-    assert.equal(tagging.status, 0, tagging.stderr);
-    assert.equal(config.status, 0, config.stderr);
+    // The calls made for the inventory are a step, said with --verbose (by default stderr holds only problems).
+    const config = await runBundled([...args, '--inventory-source', 'config', '--verbose'], env);
+    // The demo's trails leave one bucket without data events: both checks are incomplete (4), whatever the inventory's source.
+    assert.equal(tagging.status, 4, tagging.stderr);
+    assert.equal(config.status, 4, config.stderr);
+    assert.match(config.stderr, /incomplete: 1 of \d+ resources in scope invisible to the trail/);
     const ids = (out: string) => { const r = JSON.parse(out) as { findings: { eventID: string; severity: string }[] }; return r.findings.map((f) => `${f.eventID}:${f.severity}`).sort(); };
     assert.ok(ids(tagging.stdout).length > 10);
     assert.deepEqual(ids(config.stdout), ids(tagging.stdout));
