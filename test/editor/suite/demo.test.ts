@@ -71,7 +71,7 @@ suite('demo account', () => {
 
   test('the Coverage view: products, resource types, the bucket the trail cannot see with why, the stopped trail and the region without a trail', () => {
     const roots = a.getCoverageTree(4);
-    assert.equal(roots[0]?.label, '1 of 44 resources invisible');
+    assert.equal(roots[0]?.label, '1 of 45 resources invisible');
     const shared = roots.find((r) => r.label === 'shared');
     assert.ok(shared, `a shared product node among ${roots.map((r) => r.label).join(', ')}`);
     assert.match(shared.description ?? '', /1 invisible/);
