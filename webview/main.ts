@@ -83,21 +83,6 @@ for (const button of document.querySelectorAll<HTMLElement>('#header [data-sort]
 }
 
 /**
- * Scrolls the table to the row of event `eventId` and selects it (aria-selected, keyboard focus),
- * drawing only the rows around it. When the row is loaded but hidden by the filter, the filter is
- * cleared first so that the row can be shown. Returns false when no loaded row has that id (the
- * caller can say so). For the host's "open this finding's row" message.
- */
-export function revealRow(eventId: string): boolean {
-  if (table.revealRow(eventId)) return true;
-  if (!table.hasRow(eventId)) return false;
-  textInput.value = '';
-  for (const t of Object.values(toggles)) t.checked = false;
-  applyFilter();
-  return table.revealRow(eventId);
-}
-
-/**
  * Selects the row of a finding's or gap's event: a filter that hides it is cleared first (the user
  * asked for that row), the group's other rows are marked and can be shown alone, and the host is
  * told which row is selected once it is drawn.

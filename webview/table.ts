@@ -173,31 +173,6 @@ export class EventsTable {
     this.schedule();
   }
 
-  /**
-   * Scrolls to the row of `eventId` in the current (filtered, sorted) view, selects it (aria-selected)
-   * and gives it keyboard focus; draws at once. Returns false, changing nothing, when the row is
-   * not in the view (filtered out, or not loaded). See `revealRow` in main.ts, which clears the
-   * filter first when the row is filtered out.
-   */
-  revealRow(eventId: string): boolean {
-    const i = this.shown.findIndex((r) => r.id === eventId);
-    if (i < 0) return false;
-    this.selectedId = eventId;
-    const top = rowTop(i, ROW_HEIGHT, this.expanded());
-    // Centred when it has to move; left where it is when already in full view.
-    if (top < this.scroller.scrollTop || top + ROW_HEIGHT > this.scroller.scrollTop + this.scroller.clientHeight) {
-      this.scroller.scrollTop = Math.max(0, top - Math.floor((this.scroller.clientHeight - ROW_HEIGHT) / 2));
-    }
-    this.drawNow();
-    this.focusRow(eventId);
-    return true;
-  }
-
-  /** Whether any loaded row (filtered out or not) has this event id. */
-  hasRow(eventId: string): boolean {
-    return this.index.all.some((r) => r.id === eventId);
-  }
-
   private schedule(): void {
     if (this.frame === 0) this.frame = requestAnimationFrame(() => { this.frame = 0; this.draw(); });
   }
