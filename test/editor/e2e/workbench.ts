@@ -54,6 +54,17 @@ async function focusedLabel(page: Page, viewTitle: string): Promise<string> {
  * the right-click, and no second activation; then the menu must be gone.
  */
 export async function contextMenu(page: Page, viewTitle: string, label: string, item: string, level = 1): Promise<void> {
+  // A tree refreshed while the menu is open (a check ending, counts updating) closes the menu before
+  // anything was chosen: then the whole gesture starts again from the row, up to three times. Once
+  // Enter is pressed nothing is retried, so an item is never run twice.
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await openAndChoose(page, viewTitle, label, item, level);
+    if (outcome === 'chosen') return;
+    if (attempt >= 3) throw new Error(`the context menu of "${label}" closed by itself ${attempt} times before "${item}" could be chosen`);
+  }
+}
+
+async function openAndChoose(page: Page, viewTitle: string, label: string, item: string, level: number): Promise<'chosen' | 'closed'> {
   const target = row(page, viewTitle, label, level);
   await target.waitFor();
   await target.scrollIntoViewIfNeeded();
@@ -73,15 +84,25 @@ export async function contextMenu(page: Page, viewTitle: string, label: string, 
     throw new Error(`the context menu of "${label}" offers ${JSON.stringify(labels)}, not "${item}"`);
   }
   const focusedEntry = menu.first().locator('.action-item.focused .action-label');
+  const menuGone = async (): Promise<boolean> => (await menu.count()) === 0;
   for (let i = 0; i <= labels.length; i++) {
     await page.keyboard.press('ArrowDown');
-    await focusedEntry.first().waitFor();
+    // Either an entry takes the focus or the menu has closed under us (see contextMenu).
+    // (Both waits settle quietly: the one that loses the race must not reject unobserved.)
+    const seen = await Promise.race([
+      focusedEntry.first().waitFor().then(() => 'entry', () => 'timeout'),
+      menu.first().waitFor({ state: 'detached' }).then(() => 'gone', () => 'timeout'),
+    ]);
+    if (seen === 'gone' || await menuGone()) return 'closed';
+    if (seen === 'timeout') throw new Error(`no entry of the context menu of "${label}" took the focus`);
     if ((await focusedEntry.first().textContent())?.trim() === item) break;
   }
+  if (await menuGone()) return 'closed';
   const chosen = (await focusedEntry.first().textContent())?.trim();
   if (chosen !== item) throw new Error(`could not move the menu's focus to "${item}" (stopped on "${chosen}")`);
   await page.keyboard.press('Enter');
   await menu.first().waitFor({ state: 'detached' });
+  return 'chosen';
 }
 
 /** Collapses every expanded row of a view (a click toggles it), deepest first. */
