@@ -120,8 +120,12 @@ export class TagTimeline {
       if (today === null) today = this.todayTags(arn);
       return today?.find((t) => t.key === key)?.value;
     };
+    // Steps are sorted by time: the ones in force are a prefix, found by a binary search (the
+    // events of a long check ask about ARNs with many observations).
+    const inForceCount = prefixInForce(steps, ms);
+    const exists = this.todayTags(steps[0]?.obs.arn ?? '') !== undefined;
     for (const key of this.tagKeys) {
-      const v = this.valueAt(steps, key, ms);
+      const v = this.valueAt(steps, key, inForceCount, exists);
       if (v === 'today') {
         const value = todayValue(key);
         if (value !== undefined && value !== '') return { product: value, from: 'today' };
@@ -137,27 +141,44 @@ export class TagTimeline {
       if (v.value !== undefined && v.value !== '') return { product: v.value, from: v.step.obs.source, ...refOf(v.step) };
     }
     // No key gives a product: untagged at that time, by the last observation in force.
-    const last = [...steps].reverse().find((s) => inForce(s, ms));
+    let last: Step | undefined;
+    for (let i = firstAfter(steps, ms) - 1; i >= 0; i--) {
+      const s = steps[i] as Step;
+      if (inForce(s, ms)) {
+        last = s;
+        break;
+      }
+    }
     return last ? { product: undefined, from: last.obs.source, ...refOf(last) } : { product: undefined, from: 'today' };
   }
 
-  private valueAt(steps: Step[], key: string, ms: number):
+  private valueAt(steps: Step[], key: string, inForceCount: number, exists: boolean):
     | 'today'
     | { unknown: string; step: Step }
     | { value?: string; step: Step; deleted?: boolean; fromToday?: boolean } {
+    // The last step in force that names the key.
     let found: { kind: string; step: Step; index: number } | undefined;
-    for (let i = 0; i < steps.length; i++) {
+    for (let i = inForceCount - 1; i >= 0; i--) {
       const s = steps[i] as Step;
-      if (!inForce(s, ms)) break;
       const m = mention(s.obs, key);
-      if (m !== undefined) found = { kind: m, step: s, index: i };
+      if (m !== undefined) {
+        found = { kind: m, step: s, index: i };
+        break;
+      }
     }
     // A resource in today's inventory that the trail shows deleted was created again since: after
     // the deletion it has the tags a later call gives it, or today's; before it, today's stand in
     // for the old resource's when nothing else tells them (what a check without history does).
-    const exists = this.todayTags(steps[0]?.obs.arn ?? '') !== undefined;
     if (found === undefined) {
-      const later = steps.find((s) => mention(s.obs, key) !== undefined);
+      // None in force names it: the first that does is after them.
+      let later: Step | undefined;
+      for (let i = inForceCount; i < steps.length; i++) {
+        const s = steps[i] as Step;
+        if (mention(s.obs, key) !== undefined) {
+          later = s;
+          break;
+        }
+      }
       if (later === undefined || (later.obs.deleted && exists)) return 'today';
       return { unknown: `its tags before ${later.obs.time} are not known: ${describe(later.obs)} then, and nothing records them earlier`, step: later };
     }
@@ -173,6 +194,31 @@ export class TagTimeline {
     }
     return { step: found.step, fromToday: true };
   }
+}
+
+/** The index of the first step later than `ms` (steps sorted by time). */
+function firstAfter(steps: readonly Step[], ms: number): number {
+  let lo = 0;
+  let hi = steps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((steps[mid] as Step).ms <= ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many steps from the first are in force at `ms`: all earlier ones, then same-time ones up to the first not in force. */
+function prefixInForce(steps: readonly Step[], ms: number): number {
+  let lo = 0;
+  let hi = steps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((steps[mid] as Step).ms < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  while (lo < steps.length && inForce(steps[lo] as Step, ms)) lo++;
+  return lo;
 }
 
 /** Same-time observations: a creation before the tag calls, a deletion after them. */
